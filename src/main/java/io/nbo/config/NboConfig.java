@@ -1,0 +1,53 @@
+package io.nbo.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** Typed settings of the decision server, under {@code nbo.}. */
+@ConfigMapping(prefix = "nbo")
+public interface NboConfig {
+
+    Rules rules();
+
+    Decision decision();
+
+    SampleData sampleData();
+
+    interface Rules {
+        /** Folder of the marketers' decision tables (*.drl.xlsx, *.drl.csv). */
+        @WithDefault("decision-tables")
+        String decisionTablesDir();
+
+        /** Folder of developers' DRL (*.drl). */
+        @WithDefault("rules")
+        String drlDir();
+    }
+
+    interface Decision {
+        /** Offers returned when the request gives no limit. */
+        @WithDefault("3")
+        int defaultLimit();
+
+        /** The most offers a request may ask for. */
+        @WithDefault("20")
+        int maxLimit();
+
+        /** Offer returned when nothing is eligible (unknown visitors, over-filtered customers); empty for none. */
+        Optional<String> fallbackOfferId();
+    }
+
+    interface SampleData {
+        /** Load the sample catalogue and synthetic customers when the database is empty. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** How many synthetic customers to generate. */
+        @WithDefault("10000")
+        int customers();
+
+        /** Seed of the deterministic generator: the same seed gives the same customers. */
+        @WithDefault("42")
+        long seed();
+    }
+}

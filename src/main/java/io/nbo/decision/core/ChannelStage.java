@@ -1,0 +1,57 @@
+package io.nbo.decision.core;
+
+import io.nbo.decision.core.Rejection.Stage;
+import io.nbo.offer.Channel;
+import io.nbo.profile.CustomerProfile;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Stage 7 (run before arbitration, so an offer that cannot reach the customer never takes a slot): picks the channel
+ * for each offer among the channels the offer allows and the customer can be reached on. Outbound channels (email,
+ * SMS, push, social) need consent. Preference: a channel a rule asked for, then the touchpoint the customer is on,
+ * then the channel the customer responds on best, then the offer's first reachable channel.
+ */
+public final class ChannelStage implements DecisionStage {
+
+    @Override
+    public StageOutcome apply(Situation situation, List<Candidate> candidates) {
+        StageOutcome.Builder out = StageOutcome.builder();
+        CustomerProfile customer = situation.customer();
+        for (Candidate candidate : candidates) {
+            List<Channel> reachable = candidate.offer().channels().stream()
+                    .filter(c -> !c.outbound() || customer.consentsTo(c))
+                    .sorted()
+                    .toList();
+            if (reachable.isEmpty()) {
+                out.reject(new Rejection(candidate.offerId(), Stage.CHANNEL, "consent",
+                        "no reachable channel: the offer goes by " + codes(candidate.offer().channels().stream()
+                                .sorted().toList()) + " and the customer has not consented to any of them"));
+                continue;
+            }
+            out.keep(choose(candidate, reachable, situation));
+        }
+        return out.build();
+    }
+
+    private static Candidate choose(Candidate candidate, List<Channel> reachable, Situation situation) {
+        Channel ruled = candidate.ruleChannel();
+        if (ruled != null && reachable.contains(ruled)) {
+            return candidate.withChannel(ruled, "asked for by a decision-table row");
+        }
+        if (reachable.contains(situation.touchpoint())) {
+            return candidate.withChannel(situation.touchpoint(), "the customer is on " + situation.touchpoint().code()
+                    + " now");
+        }
+        for (Channel preferred : situation.customer().preferredChannels()) {
+            if (reachable.contains(preferred)) {
+                return candidate.withChannel(preferred, "the channel this customer responds on best among those allowed");
+            }
+        }
+        return candidate.withChannel(reachable.get(0), "the offer's first channel the customer can be reached on");
+    }
+
+    private static String codes(List<Channel> channels) {
+        return channels.stream().map(Channel::code).collect(Collectors.joining(", "));
+    }
+}

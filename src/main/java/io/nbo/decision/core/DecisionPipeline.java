@@ -1,0 +1,85 @@
+package io.nbo.decision.core;
+
+import io.nbo.offer.Offer;
+import io.nbo.profile.CustomerProfile;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One decision, end to end. Read this first: candidates, eligibility (the marketers' rules), then each later stage in
+ * order (policy and experiments plug in here), channel and arbitration; then the answer with its explanation.
+ */
+public final class DecisionPipeline {
+
+    private final CandidateStage candidates = new CandidateStage();
+    private final EligibilityStage eligibility = new EligibilityStage();
+    private final EligibilityEngine rules;
+    private final List<DecisionStage> stages;
+    private final FallbackOffer fallback;
+    private final Clock clock;
+    private final Supplier<String> ids;
+
+    /**
+     * @param stages the stages after eligibility, in order; the last one must be arbitration
+     */
+    public DecisionPipeline(EligibilityEngine rules, List<DecisionStage> stages, FallbackOffer fallback, Clock clock,
+                            Supplier<String> ids) {
+        this.rules = rules;
+        this.stages = List.copyOf(stages);
+        this.fallback = fallback;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    public Decision decide(DecisionRequest request, CustomerProfile customer, List<Offer> catalogue) {
+        Instant now = clock.instant();
+        Situation situation = situation(request, customer, now);
+        List<Rejection> notChosen = new ArrayList<>();
+
+        StageOutcome live = candidates.apply(situation, catalogue);
+        notChosen.addAll(live.rejected());
+
+        EligibilityResult verdicts = rules.evaluate(situation, live.kept().stream().map(Candidate::offer).toList());
+        StageOutcome outcome = eligibility.apply(live.kept(), verdicts);
+        notChosen.addAll(outcome.rejected());
+
+        List<Candidate> running = outcome.kept();
+        for (DecisionStage stage : stages) {
+            StageOutcome step = stage.apply(situation, running);
+            notChosen.addAll(step.rejected());
+            running = step.kept();
+        }
+
+        boolean usedFallback = false;
+        if (running.isEmpty()) {
+            Optional<Candidate> substitute = fallback.pick(situation, live.kept());
+            if (substitute.isPresent()) {
+                running = List.of(substitute.get());
+                usedFallback = true;
+                String id = substitute.get().offerId();
+                notChosen.removeIf(r -> r.offerId().equals(id));
+            }
+        }
+
+        List<Decision.Chosen> chosen = new ArrayList<>(running.size());
+        for (int i = 0; i < running.size(); i++) {
+            chosen.add(new Decision.Chosen(i + 1, running.get(i)));
+        }
+        return new Decision(ids.get(), customer.id(), customer.known(), request.touchpoint(),
+                verdicts.ruleSetVersion(), now, situation.customerLocalTime(), chosen, notChosen,
+                verdicts.firedRules(), verdicts.assignedSegments(), usedFallback);
+    }
+
+    private static Situation situation(DecisionRequest request, CustomerProfile customer, Instant now) {
+        LocalDateTime local = LocalDateTime.ofInstant(now, customer.timeZone());
+        if (request.localTime() != null) {
+            local = local.toLocalDate().atTime(request.localTime());
+        }
+        return new Situation(customer, request.touchpoint(), request.context(), local, request.limit());
+    }
+}

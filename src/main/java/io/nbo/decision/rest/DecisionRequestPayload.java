@@ -1,0 +1,18 @@
+package io.nbo.decision.rest;
+
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A request for the next best offers. */
+@Schema(name = "DecisionRequest", description = "Who is asking, where, and in what context")
+public record DecisionRequestPayload(
+        @Schema(required = true, examples = "C0000042", description = "The customer id; unknown ids are answered as anonymous visitors")
+        String customerId,
+        @Schema(required = true, examples = "mobile-app", enumeration = {"web", "mobile-app", "email", "sms", "push",
+                "call-centre", "social", "in-store"}) String touchpoint,
+        @Schema(examples = "{\"page\": \"home\", \"device\": \"ios\", \"localTime\": \"08:15\"}",
+                description = "Free context the tables may test: page, intent, device, ...; 'localTime' (HH:mm) gives "
+                        + "the customer's local time, otherwise the server's clock in the customer's time zone is used")
+        Map<String, String> context,
+        @Schema(examples = "3", description = "How many offers at most (default 3)") Integer limit) {
+}

@@ -1,0 +1,87 @@
+package io.nbo.decision.rest;
+
+import io.nbo.common.error.InvalidFieldProblem;
+import io.nbo.config.NboConfig;
+import io.nbo.decision.core.DecisionRequest;
+import io.nbo.decision.service.DecisionService;
+import io.nbo.offer.Channel;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/decisions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Decisions", description = "Next best offers, with channel and reasons")
+public class DecisionResource {
+
+    private final DecisionService decisions;
+    private final NboConfig config;
+
+    public DecisionResource(DecisionService decisions, NboConfig config) {
+        this.decisions = decisions;
+        this.config = config;
+    }
+
+    @POST
+    @Operation(summary = "Decide the next best offers for a customer at a touchpoint",
+            description = "Returns the ranked offers, each with its channel, score factors and the decision-table rows "
+                    + "that made it eligible, plus why every other candidate was not chosen. Unknown customers are "
+                    + "answered as anonymous visitors.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "app user at breakfast", value = """
+            {"customerId": "C0000042", "touchpoint": "mobile-app", "context": {"page": "home", "localTime": "08:15"}, "limit": 3}
+            """)))
+    @APIResponse(responseCode = "200", description = "The decision")
+    @APIResponse(responseCode = "400", description = "The request is invalid; the problem names the field")
+    public DecisionResponse decide(DecisionRequestPayload payload) {
+        return DecisionResponse.from(decisions.decide(toRequest(payload)));
+    }
+
+    private DecisionRequest toRequest(DecisionRequestPayload payload) {
+        if (payload == null) {
+            throw new InvalidFieldProblem("body", "send a JSON body with customerId and touchpoint");
+        }
+        if (payload.customerId() == null || payload.customerId().isBlank() || payload.customerId().length() > 64) {
+            throw new InvalidFieldProblem("customerId", "customerId is required, 1 to 64 characters");
+        }
+        Channel touchpoint = Channel.fromCode(payload.touchpoint()).orElseThrow(() -> new InvalidFieldProblem(
+                "touchpoint", "touchpoint must be one of " + Channel.codes() + ", got "
+                        + (payload.touchpoint() == null ? "nothing" : "'" + clip(payload.touchpoint()) + "'")));
+        int limit = payload.limit() == null ? config.decision().defaultLimit() : payload.limit();
+        if (limit < 1 || limit > config.decision().maxLimit()) {
+            throw new InvalidFieldProblem("limit", "limit must be 1 to " + config.decision().maxLimit() + ", got "
+                    + limit);
+        }
+        Map<String, String> context = payload.context() == null ? Map.of() : payload.context();
+        return new DecisionRequest(payload.customerId().strip(), touchpoint, context, localTime(context), limit);
+    }
+
+    private static LocalTime localTime(Map<String, String> context) {
+        String value = context.get("localTime");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldProblem("context.localTime", "context.localTime must be HH:mm (24-hour), got '"
+                    + clip(value) + "'");
+        }
+    }
+
+    private static String clip(String value) {
+        String clean = value.replaceAll("[\\p{Cntrl}]", "?");
+        return clean.length() > 40 ? clean.substring(0, 37) + "..." : clean;
+    }
+}

@@ -1,0 +1,70 @@
+package io.nbo.decision.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.nbo.decision.core.Candidate;
+import io.nbo.decision.core.Decision;
+import io.nbo.decision.core.Rejection;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The answer to a decision request, with its explanation. */
+@Schema(name = "Decision")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DecisionResponse(
+        @Schema(description = "Quote this id when recording outcomes") String decisionId,
+        String customerId,
+        @Schema(description = "False when no profile was found and the customer was treated as an anonymous visitor")
+        boolean knownCustomer,
+        String touchpoint,
+        @Schema(description = "Version of the rule set that decided") String ruleSetVersion,
+        Instant decidedAt,
+        @Schema(description = "The customer's local date and time the decision was made for")
+        LocalDateTime customerLocalTime,
+        @Schema(description = "True when nothing was eligible and the fallback offer was returned") boolean fallback,
+        List<OfferChoice> offers,
+        @Schema(description = "Every other candidate and why it was not chosen") List<NotChosen> notChosen,
+        @Schema(description = "Every rule that fired, in order") List<String> firedRules,
+        @Schema(description = "Micro-segments the rules put the customer in") List<String> segments) {
+
+    /** One offer in the answer. */
+    @Schema(name = "OfferChoice")
+    public record OfferChoice(int rank, String offerId, String name, String description, String category,
+                              String kind, BigDecimal businessValue, String channel, String channelReason,
+                              double score, ScoreDetail scoreFactors,
+                              @Schema(description = "Names of the decision-table rows that made it eligible")
+                              List<String> eligibleBy) {
+    }
+
+    /** score = propensity x contextWeight x value x lever. */
+    @Schema(name = "ScoreFactors")
+    public record ScoreDetail(double propensity, double contextWeight, double value, double lever) {
+    }
+
+    /** A candidate that was not chosen, with the stage and the reason. */
+    @Schema(name = "NotChosen")
+    public record NotChosen(String offerId, String stage, String rule, String reason) {
+    }
+
+    public static DecisionResponse from(Decision d) {
+        return new DecisionResponse(d.decisionId(), d.customerId(), d.knownCustomer(), d.touchpoint().code(),
+                d.ruleSetVersion(), d.decidedAt(), d.customerLocalTime().withNano(0), d.fallback(),
+                d.offers().stream().map(c -> choice(c.rank(), c.candidate())).toList(),
+                d.notChosen().stream().map(DecisionResponse::notChosen).toList(), d.firedRules(),
+                d.segments().stream().sorted().toList());
+    }
+
+    private static OfferChoice choice(int rank, Candidate c) {
+        double score = Math.round(c.score().score() * 1_000_000d) / 1_000_000d;
+        return new OfferChoice(rank, c.offerId(), c.offer().name(), c.offer().description(), c.offer().category(),
+                c.offer().kind().code(), c.offer().businessValue(), c.channel().code(), c.channelReason(), score,
+                new ScoreDetail(c.score().propensity(), c.score().contextWeight(), c.score().value(),
+                        c.score().lever()), c.eligibleBy());
+    }
+
+    private static NotChosen notChosen(Rejection r) {
+        return new NotChosen(r.offerId(), r.stage().name().toLowerCase(), r.rule(), r.reason());
+    }
+}

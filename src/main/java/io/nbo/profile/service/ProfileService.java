@@ -1,0 +1,95 @@
+package io.nbo.profile.service;
+
+import io.nbo.common.error.ConflictProblem;
+import io.nbo.common.error.NotFoundProblem;
+import io.nbo.profile.CustomerProfile;
+import io.nbo.profile.persistence.CustomerEntity;
+import io.nbo.profile.persistence.CustomerRepository;
+import io.nbo.profile.persistence.ProfileMapper;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Writes and admin reads of customer profiles; every write invalidates the cached copy after it commits. */
+@ApplicationScoped
+public class ProfileService {
+
+    private final CustomerRepository repository;
+    private final ProfileStore store;
+
+    public ProfileService(CustomerRepository repository, ProfileStore store) {
+        this.repository = repository;
+        this.store = store;
+    }
+
+    public CustomerProfile get(String id) {
+        return store.find(id).orElseThrow(() -> new NotFoundProblem("No customer with id '" + id + "'"));
+    }
+
+    public List<CustomerProfile> list(int page, int size) {
+        return QuarkusTransaction.requiringNew().call(() -> repository.findAll(Sort.by("id"))
+                .page(Page.of(page, size)).list().stream().map(ProfileMapper::toProfile).toList());
+    }
+
+    public long count() {
+        return QuarkusTransaction.requiringNew().call(repository::count);
+    }
+
+    public CustomerProfile create(CustomerProfile profile) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (repository.findById(profile.id()) != null) {
+                throw new ConflictProblem("A customer with id '" + profile.id() + "' already exists; use PUT");
+            }
+            repository.persist(ProfileMapper.fill(new CustomerEntity(), profile));
+        });
+        store.invalidate(profile.id());
+        return profile;
+    }
+
+    public CustomerProfile update(CustomerProfile profile) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            CustomerEntity entity = repository.findById(profile.id());
+            if (entity == null) {
+                throw new NotFoundProblem("No customer with id '" + profile.id() + "'");
+            }
+            ProfileMapper.fill(entity, profile);
+        });
+        store.invalidate(profile.id());
+        return profile;
+    }
+
+    /** Inserts or replaces many profiles in batches; returns how many were written. */
+    public int upsertAll(List<CustomerProfile> profiles) {
+        int batch = 1000;
+        for (int from = 0; from < profiles.size(); from += batch) {
+            List<CustomerProfile> slice = profiles.subList(from, Math.min(profiles.size(), from + batch));
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (CustomerProfile profile : slice) {
+                    CustomerEntity entity = repository.findById(profile.id());
+                    if (entity == null) {
+                        repository.persist(ProfileMapper.fill(new CustomerEntity(), profile));
+                    } else {
+                        ProfileMapper.fill(entity, profile);
+                    }
+                }
+            });
+            slice.forEach(p -> store.invalidate(p.id()));
+        }
+        return profiles.size();
+    }
+
+    /** Inserts profiles into an empty table in batches (sample data); no lookups. */
+    public void insertAll(List<CustomerProfile> profiles) {
+        int batch = 1000;
+        for (int from = 0; from < profiles.size(); from += batch) {
+            List<CustomerProfile> slice = profiles.subList(from, Math.min(profiles.size(), from + batch));
+            QuarkusTransaction.requiringNew().run(() -> {
+                slice.forEach(p -> repository.persist(ProfileMapper.fill(new CustomerEntity(), p)));
+                repository.flush();
+                repository.getEntityManager().clear();
+            });
+        }
+    }
+}

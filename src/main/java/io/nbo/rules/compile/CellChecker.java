@@ -1,0 +1,129 @@
+package io.nbo.rules.compile;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks every data cell against its column before anything reaches Drools, because a cell is pasted into code. A
+ * value that the template puts inside quotes may be any text without quotes, backslashes or line breaks; a value the
+ * template uses bare must be a number (or numbers, for {@code $1, $2} columns). So a cell can never add code, only
+ * data. Also checks the header: known column kinds and a code template in each CONDITION/ACTION column.
+ */
+public final class CellChecker {
+
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern ANY_PARAM = Pattern.compile("\\$(\\d+)");
+    private static final Pattern UNSAFE_TEXT = Pattern.compile("[\"\\\\\\r\\n]");
+
+    public List<RuleProblem> check(String file, RuleTable table, Map<String, String> ruleNames) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (RuleTable.Column column : table.columns()) {
+            String headerCell = Grid.ref(table.startRow() + TableScanner.KIND_ROW, column.col());
+            if (!TableScanner.KINDS.contains(column.kind())) {
+                problems.add(RuleProblem.error(file, table.sheet(), headerCell, table.startRow() + 2,
+                        "unknown column kind '" + column.kind() + "'; use CONDITION, ACTION, NAME or PRIORITY"));
+            } else if ((column.kind().equals("CONDITION") || column.kind().equals("ACTION"))
+                    && column.template().isEmpty()) {
+                problems.add(RuleProblem.error(file, table.sheet(),
+                        Grid.ref(table.startRow() + TableScanner.CODE_ROW, column.col()),
+                        table.startRow() + TableScanner.CODE_ROW + 1,
+                        "the " + column.kind() + " column '" + column.label() + "' has no code template"));
+            }
+        }
+        for (RuleTable.DataRow row : table.rows()) {
+            for (int i = 0; i < table.columns().size(); i++) {
+                RuleTable.Column column = table.columns().get(i);
+                String value = row.cells().get(i);
+                String why = value.isEmpty() ? null : problem(column, value);
+                if (why != null) {
+                    problems.add(RuleProblem.error(file, table.sheet(), Grid.ref(row.row(), column.col()),
+                            row.row() + 1, why));
+                }
+            }
+            checkName(file, table, row, ruleNames).ifPresent(problems::add);
+        }
+        return problems;
+    }
+
+    private static java.util.Optional<RuleProblem> checkName(String file, RuleTable table, RuleTable.DataRow row,
+                                                            Map<String, String> ruleNames) {
+        for (int i = 0; i < table.columns().size(); i++) {
+            if (table.columns().get(i).kind().equals("NAME") && !row.cells().get(i).isEmpty()) {
+                String here = file + " " + table.sheet() + "!" + Grid.ref(row.row(), table.columns().get(i).col());
+                String earlier = ruleNames.putIfAbsent(row.cells().get(i), here);
+                if (earlier != null) {
+                    return java.util.Optional.of(RuleProblem.error(file, table.sheet(),
+                            Grid.ref(row.row(), table.columns().get(i).col()), row.row() + 1,
+                            "duplicate rule name '" + row.cells().get(i) + "', already used at " + earlier
+                                    + "; every row needs its own name"));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String problem(RuleTable.Column column, String value) {
+        return switch (column.kind()) {
+            case "PRIORITY" -> NUMBER.matcher(value).matches() && !value.contains(".") ? null
+                    : "priority must be a whole number, got '" + shorten(value) + "'";
+            case "CONDITION", "ACTION" -> codeCell(column, value);
+            default -> UNSAFE_TEXT.matcher(value).find()
+                    ? "quotes, backslashes and line breaks are not allowed here, got '" + shorten(value) + "'" : null;
+        };
+    }
+
+    private static String codeCell(RuleTable.Column column, String value) {
+        if (UNSAFE_TEXT.matcher(value).find()) {
+            return "the value '" + shorten(value) + "' for '" + label(column)
+                    + "' contains quotes, backslashes or line breaks, which could change the rule's code";
+        }
+        String template = column.template();
+        if (template.contains("$param")) {
+            return template.contains("\"$param\"") || isLiteral(value) ? null : expectsNumber(column, value);
+        }
+        String[] parts = value.split(",", -1);
+        Matcher param = ANY_PARAM.matcher(template);
+        while (param.find()) {
+            int index = Integer.parseInt(param.group(1)) - 1;
+            boolean quoted = param.start() > 0 && template.charAt(param.start() - 1) == '"'
+                    && param.end() < template.length() && template.charAt(param.end()) == '"';
+            if (index >= parts.length) {
+                return "'" + label(column) + "' needs " + countParams(template) + " values separated by commas, got '"
+                        + shorten(value) + "'";
+            }
+            if (!quoted && !isLiteral(parts[index].trim())) {
+                return expectsNumber(column, value);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isLiteral(String value) {
+        return NUMBER.matcher(value).matches() || value.equals("true") || value.equals("false");
+    }
+
+    private static String expectsNumber(RuleTable.Column column, String value) {
+        return "'" + label(column) + "' expects a number here, got '" + shorten(value) + "'";
+    }
+
+    private static long countParams(String template) {
+        return ANY_PARAM.matcher(template).results().count();
+    }
+
+    private static String label(RuleTable.Column column) {
+        return column.label().isEmpty() ? column.template() : column.label();
+    }
+
+    private static String shorten(String value) {
+        return value.length() > 60 ? value.substring(0, 57) + "..." : value;
+    }
+
+    /** A fresh registry of rule names, shared across the tables of one rule set. */
+    public static Map<String, String> nameRegistry() {
+        return new HashMap<>();
+    }
+}

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 /**
  * Stage 7 (run before arbitration, so an offer that cannot reach the customer never takes a slot): picks the channel
  * for each offer among the channels the offer allows and the customer can be reached on. Outbound channels (email,
- * SMS, push, social) need consent. Preference: a channel a rule asked for, then the touchpoint the customer is on,
+ * SMS, push, social) need consent; an inbound channel (web, app, store, call centre) counts when the customer is on it
+ * now or uses it (it is among their preferred channels). Preference: a channel a rule asked for, then the touchpoint the customer is on,
  * then the channel the customer responds on best, then the offer's first reachable channel.
  */
 public final class ChannelStage implements DecisionStage {
@@ -20,18 +21,27 @@ public final class ChannelStage implements DecisionStage {
         CustomerProfile customer = situation.customer();
         for (Candidate candidate : candidates) {
             List<Channel> reachable = candidate.offer().channels().stream()
-                    .filter(c -> !c.outbound() || customer.consentsTo(c))
+                    .filter(c -> reachable(c, customer, situation.touchpoint()))
                     .sorted()
                     .toList();
             if (reachable.isEmpty()) {
                 out.reject(new Rejection(candidate.offerId(), Stage.CHANNEL, "consent",
                         "no reachable channel: the offer goes by " + codes(candidate.offer().channels().stream()
-                                .sorted().toList()) + " and the customer has not consented to any of them"));
+                                .sorted().toList()) + "; the customer is on " + situation.touchpoint().code()
+                                + " and has consented to " + (customer.consents().isEmpty() ? "no channel"
+                                : codes(customer.consents().stream().sorted().toList()))));
                 continue;
             }
             out.keep(choose(candidate, reachable, situation));
         }
         return out.build();
+    }
+
+    static boolean reachable(Channel channel, CustomerProfile customer, Channel touchpoint) {
+        if (channel.outbound()) {
+            return customer.consentsTo(channel);
+        }
+        return channel == touchpoint || customer.preferredChannels().contains(channel);
     }
 
     private static Candidate choose(Candidate candidate, List<Channel> reachable, Situation situation) {

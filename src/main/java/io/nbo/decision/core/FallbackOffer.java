@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The offer returned when nothing is eligible, so an unknown visitor or an over-filtered customer still gets an
- * answer. It must be live at the moment (valid, in its window) and reachable without consent on the touchpoint or
- * another inbound channel.
+ * answer. It must be live at the moment (valid, in its window) and reach the customer: on the touchpoint they are on,
+ * or another channel they can be reached on.
  */
 public final class FallbackOffer {
 
@@ -35,6 +35,8 @@ public final class FallbackOffer {
                 && (!situation.touchpoint().outbound() || situation.customer().consentsTo(situation.touchpoint()))) {
             return Optional.of(situation.touchpoint());
         }
-        return candidate.offer().channels().stream().filter(c -> !c.outbound()).sorted().findFirst();
+        return candidate.offer().channels().stream()
+                .filter(c -> ChannelStage.reachable(c, situation.customer(), situation.touchpoint()))
+                .sorted().findFirst();
     }
 }

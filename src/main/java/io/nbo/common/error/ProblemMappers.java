@@ -1,8 +1,10 @@
 package io.nbo.common.error;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -33,6 +35,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response conflict(ConflictProblem e) {
         return Problem.response(409, "Conflict", e.getMessage(), (String) null);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response brokenJson(JsonParseException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper
@@ -69,6 +81,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 6000)
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json);
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         return Problem.response(status, Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase(), "the request could not be served",

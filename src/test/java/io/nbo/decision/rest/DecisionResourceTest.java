@@ -1,0 +1,160 @@
+package io.nbo.decision.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.agroal.api.AgroalDataSource;
+import io.nbo.profile.service.ProfileStore;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The decision API end to end, on PostgreSQL, the Infinispan profile cache and the real decision tables. */
+@QuarkusTest
+class DecisionResourceTest {
+
+    private static final String COMMUTER = """
+            {"id": "C-RT-COFFEE", "age": 31, "timeZone": "Europe/London", "consents": ["push", "email"],
+             "tags": ["app-user"], "lifecycleStage": "active", "engagement": "medium", "frequency": 14,
+             "topCategories": ["coffee"], "topItems": ["coffee"], "preferredChannels": ["mobile-app"]}
+            """;
+    private static final String APP_MEMBER = """
+            {"id": "C-RT-PLAIN", "timeZone": "Europe/London", "consents": ["email"], "tags": ["app-user"],
+             "lifecycleStage": "active", "engagement": "unknown"}
+            """;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Inject
+    ProfileStore profiles;
+
+    @BeforeEach
+    void customers() {
+        for (String body : new String[] {COMMUTER, APP_MEMBER}) {
+            String id = body.substring(body.indexOf("\"id\": \"") + 7, body.indexOf("\", "));
+            int status = given().contentType(ContentType.JSON).body(body).put("/api/customers/" + id).statusCode();
+            if (status == 404) {
+                given().contentType(ContentType.JSON).body(body).post("/api/customers").then().statusCode(201);
+            }
+        }
+    }
+
+    @Test
+    void storageIsPostgreSql() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+        }
+    }
+
+    @Test
+    void coffeeCommuterGetsTheMorningCouponOnTheApp() {
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"customerId": "C-RT-COFFEE", "touchpoint": "mobile-app", "context": {"localTime": "08:10"}}
+                        """)
+                .when().post("/api/decisions")
+                .then().statusCode(200)
+                .body("knownCustomer", equalTo(true))
+                .body("ruleSetVersion", not(empty()))
+                .body("offers.offerId", contains("COFFEE-AM", "BUNDLE-WEEKEND", "BAKERY-BUNDLE"))
+                .body("offers.channel", contains("mobile-app", "email", "mobile-app"))
+                .body("offers[0].eligibleBy", contains("Coffee lovers on the app at breakfast",
+                        "App users at breakfast"))
+                .body("offers[0].scoreFactors.contextWeight", equalTo(3.0f))
+                .body("offers[0].score", equalTo(1.8f))
+                .body("notChosen.find { it.offerId == 'COFFEE-BEANS-BOGO' }.reason",
+                        equalTo("offer group 'coffee' is already represented by COFFEE-AM (score 1.8000 > 1.6000)"))
+                .body("notChosen.find { it.offerId == 'PUSH-LUNCH-DEAL' }.reason",
+                        equalTo("outside its daily window 11:30-14:00 (customer local time 08:10)"))
+                .body("segments", contains("coffee-commuter"));
+    }
+
+    @Test
+    void unknownCustomerIsAnsweredAsAVisitor() {
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"customerId": "nobody-we-know", "touchpoint": "web"}
+                        """)
+                .when().post("/api/decisions")
+                .then().statusCode(200)
+                .body("knownCustomer", equalTo(false))
+                .body("fallback", equalTo(false))
+                .body("offers.offerId", contains("WELCOME-10"))
+                .body("offers[0].eligibleBy", contains("Visitors on the web"));
+    }
+
+    @Test
+    void nothingEligibleFallsBackToTheWelcomeOffer() {
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"customerId": "C-RT-PLAIN", "touchpoint": "web"}
+                        """)
+                .when().post("/api/decisions")
+                .then().statusCode(200)
+                .body("fallback", equalTo(true))
+                .body("offers.offerId", contains("WELCOME-10"))
+                .body("offers.channel", contains("web"))
+                .body("notChosen.offerId", not(hasItem("WELCOME-10")));
+    }
+
+    @Test
+    void secondDecisionForACustomerDoesNotTouchTheDatabase() {
+        profiles.invalidate("C-RT-COFFEE");
+        Statistics stats = sessionFactory.getStatistics();
+        String body = """
+                {"customerId": "C-RT-COFFEE", "touchpoint": "web"}
+                """;
+
+        long loadsBefore = stats.getEntityLoadCount();
+        given().contentType(ContentType.JSON).body(body).post("/api/decisions").then().statusCode(200);
+        long loadsAfterFirst = stats.getEntityLoadCount();
+        long statementsAfterFirst = stats.getPrepareStatementCount();
+        given().contentType(ContentType.JSON).body(body).post("/api/decisions").then().statusCode(200);
+
+        assertThat(loadsAfterFirst - loadsBefore).isEqualTo(1);
+        assertThat(stats.getEntityLoadCount()).isEqualTo(loadsAfterFirst);
+        assertThat(stats.getPrepareStatementCount()).isEqualTo(statementsAfterFirst);
+    }
+
+    @ParameterizedTest(name = "{0} -> 400 on {1}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"touchpoint\": \"web\"}|customerId|customerId is required, 1 to 64 characters",
+            "{\"customerId\": \"C1\", \"touchpoint\": \"fax\"}|touchpoint|touchpoint must be one of email, sms, push, social, web, mobile-app, call-centre, in-store, got 'fax'",
+            "{\"customerId\": \"C1\", \"touchpoint\": \"web\", \"limit\": 0}|limit|limit must be 1 to 20, got 0",
+            "{\"customerId\": \"C1\", \"touchpoint\": \"web\", \"limit\": \"many\"}|limit|field 'limit' has a value of the wrong type (expected a number)",
+            "{\"customerId\": \"C1\", \"touchpoint\": \"web\", \"context\": {\"localTime\": \"8am\"}}|context.localTime|context.localTime must be HH:mm (24-hour), got '8am'",
+            "{\"customerId\": \"C1\", \"touchpoint\": |body|the body is not valid JSON at line 1, column 35"})
+    void malformedRequestsGetAProblemNamingTheField(String body, String field, String detail) {
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/decisions")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("field", equalTo(field))
+                .body("detail", equalTo(detail));
+    }
+
+    @Test
+    void unknownRouteIsAProblemToo() {
+        given().when().get("/api/nothing-here")
+                .then().statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+    }
+}

@@ -43,7 +43,7 @@ final class DroolsMessages {
             return RuleProblem.error(origin.file(), origin.sheetName(), null, null, message);
         }
         String offending = line > 0 && line <= lines.length ? lines[line - 1] : "";
-        String cell = guessCell(origin.sheet(), row - 1, offending + " " + error.getMessage());
+        String cell = guessCell(origin.sheet(), row - 1, offending, String.valueOf(error.getMessage()));
         return RuleProblem.error(origin.file(), origin.sheetName(), cell, row, message);
     }
 
@@ -63,7 +63,10 @@ final class DroolsMessages {
      * The cell of that row whose column template, filled with the cell's value, appears in the offending code; else a
      * cell whose raw value appears there; else the row's first cell.
      */
-    private static String guessCell(Grid.Sheet sheet, int row, String code) {
+    private static String guessCell(Grid.Sheet sheet, int row, String line, String message) {
+        String code = line + " " + message;
+        String best = null;
+        int bestScore = 0;
         for (RuleTable table : new TableScanner().scan(sheet)) {
             for (RuleTable.DataRow data : table.rows()) {
                 if (data.row() != row) {
@@ -71,12 +74,21 @@ final class DroolsMessages {
                 }
                 for (int i = 0; i < table.columns().size(); i++) {
                     String value = data.cells().get(i);
-                    String rendered = render(table.columns().get(i).template(), value);
-                    if (!value.isEmpty() && !rendered.isEmpty() && code.contains(rendered)) {
-                        return Grid.ref(row, table.columns().get(i).col());
+                    String template = table.columns().get(i).template();
+                    String rendered = render(template, value);
+                    if (value.isEmpty() || rendered.isEmpty() || !code.contains(rendered)) {
+                        continue;
+                    }
+                    int score = 1 + (mentions(message, template) ? 1 : 0);
+                    if (score > bestScore) {
+                        bestScore = score;
+                        best = Grid.ref(row, table.columns().get(i).col());
                     }
                 }
             }
+        }
+        if (best != null) {
+            return best;
         }
         List<String> cells = row < sheet.rows().size() ? sheet.rows().get(row) : List.of();
         for (int c = 0; c < cells.size(); c++) {
@@ -86,6 +98,16 @@ final class DroolsMessages {
             }
         }
         return Grid.ref(row, 0);
+    }
+
+    /** True when Drools' message names an identifier (method or field) the column template uses. */
+    private static boolean mentions(String message, String template) {
+        for (String word : template.split("[^A-Za-z_]+")) {
+            if (word.length() >= 4 && message.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The template with $param or $1, $2 filled in, the way Drools fills it. */

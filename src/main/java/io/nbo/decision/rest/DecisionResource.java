@@ -5,6 +5,7 @@ import io.nbo.config.NboConfig;
 import io.nbo.decision.core.DecisionRequest;
 import io.nbo.decision.service.DecisionService;
 import io.nbo.offer.Channel;
+import io.micrometer.core.annotation.Timed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,6 +36,7 @@ public class DecisionResource {
     }
 
     @POST
+    @Timed(value = "nbo.decisions", histogram = true, description = "Decision latency, request to answer")
     @Operation(summary = "Decide the next best offers for a customer at a touchpoint",
             description = "Returns the ranked offers, each with its channel, score factors and the decision-table rows "
                     + "that made it eligible, plus why every other candidate was not chosen. Unknown customers are "

@@ -90,7 +90,16 @@ public class ProfileResource {
         if (payloads == null || payloads.isEmpty() || payloads.size() > 10_000) {
             throw new InvalidFieldProblem("body", "send a JSON array of 1 to 10,000 customers");
         }
-        return Map.of("written", profiles.upsertAll(payloads.stream().map(CustomerPayload::toProfile).toList()));
+        List<io.nbo.profile.CustomerProfile> valid = new java.util.ArrayList<>(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            try {
+                valid.add(body(payloads.get(i)).toProfile());
+            } catch (InvalidFieldProblem e) {
+                throw new InvalidFieldProblem("[" + i + "]." + e.field(), "customer " + i + ": " + e.getMessage()
+                        + "; nothing was written");
+            }
+        }
+        return Map.of("written", profiles.upsertAll(valid));
     }
 
     private static CustomerPayload body(CustomerPayload payload) {

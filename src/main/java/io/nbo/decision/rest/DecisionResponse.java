@@ -57,11 +57,15 @@ public record DecisionResponse(
     }
 
     private static OfferChoice choice(int rank, Candidate c) {
-        double score = Math.round(c.score().score() * 1_000_000d) / 1_000_000d;
         return new OfferChoice(rank, c.offerId(), c.offer().name(), c.offer().description(), c.offer().category(),
-                c.offer().kind().code(), c.offer().businessValue(), c.channel().code(), c.channelReason(), score,
-                new ScoreDetail(c.score().propensity(), c.score().contextWeight(), c.score().value(),
-                        c.score().lever()), c.eligibleBy());
+                c.offer().kind().code(), c.offer().businessValue(), c.channel().code(), c.channelReason(),
+                round(c.score().score()), new ScoreDetail(round(c.score().propensity()),
+                round(c.score().contextWeight()), round(c.score().value()), round(c.score().lever())), c.eligibleBy());
+    }
+
+    /** Six decimals: enough to rank by, without binary noise such as 0.15000000000000002. */
+    private static double round(double value) {
+        return Math.round(value * 1_000_000d) / 1_000_000d;
     }
 
     private static NotChosen notChosen(Rejection r) {

@@ -1,6 +1,7 @@
 package io.nbo.decision.rest;
 
 import io.nbo.common.error.InvalidFieldProblem;
+import io.nbo.common.error.Values;
 import io.nbo.config.NboConfig;
 import io.nbo.decision.core.DecisionRequest;
 import io.nbo.decision.service.DecisionService;
@@ -59,7 +60,7 @@ public class DecisionResource {
         }
         Channel touchpoint = Channel.fromCode(payload.touchpoint()).orElseThrow(() -> new InvalidFieldProblem(
                 "touchpoint", "touchpoint must be one of " + Channel.codes() + ", got "
-                        + (payload.touchpoint() == null ? "nothing" : "'" + clip(payload.touchpoint()) + "'")));
+                        + Values.quote(payload.touchpoint())));
         int limit = payload.limit() == null ? config.decision().defaultLimit() : payload.limit();
         if (limit < 1 || limit > config.decision().maxLimit()) {
             throw new InvalidFieldProblem("limit", "limit must be 1 to " + config.decision().maxLimit() + ", got "
@@ -77,13 +78,8 @@ public class DecisionResource {
         try {
             return LocalTime.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidFieldProblem("context.localTime", "context.localTime must be HH:mm (24-hour), got '"
-                    + clip(value) + "'");
+            throw new InvalidFieldProblem("context.localTime", "context.localTime must be HH:mm (24-hour), got "
+                    + Values.quote(value));
         }
-    }
-
-    private static String clip(String value) {
-        String clean = value.replaceAll("[\\p{Cntrl}]", "?");
-        return clean.length() > 40 ? clean.substring(0, 37) + "..." : clean;
     }
 }

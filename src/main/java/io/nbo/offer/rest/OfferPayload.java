@@ -1,6 +1,7 @@
 package io.nbo.offer.rest;
 
 import io.nbo.common.error.InvalidFieldProblem;
+import io.nbo.common.error.Values;
 import io.nbo.offer.Channel;
 import io.nbo.offer.Offer;
 import io.nbo.offer.OfferKind;
@@ -47,13 +48,13 @@ public record OfferPayload(
     /** Checks every field and builds the domain offer; the first bad field is named in a 400. */
     public Offer toOffer() {
         if (id == null || !ID.matcher(id).matches()) {
-            throw new InvalidFieldProblem("id", "id must be 1-64 letters, digits, '-' or '_', got " + quote(id));
+            throw new InvalidFieldProblem("id", "id must be 1-64 letters, digits, '-' or '_', got " + Values.quote(id));
         }
         if (name == null || name.isBlank()) {
             throw new InvalidFieldProblem("name", "name is required");
         }
         OfferKind offerKind = OfferKind.fromCode(kind).orElseThrow(() -> new InvalidFieldProblem("kind",
-                "kind must be one of " + OfferKind.codes() + ", got " + quote(kind)));
+                "kind must be one of " + OfferKind.codes() + ", got " + Values.quote(kind)));
         if (businessValue != null && businessValue.signum() < 0) {
             throw new InvalidFieldProblem("businessValue", "businessValue cannot be negative, got " + businessValue);
         }
@@ -79,20 +80,12 @@ public record OfferPayload(
         Set<Channel> out = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
         for (String code : channels) {
-            Channel.fromCode(code).ifPresentOrElse(out::add, () -> unknown.add(quote(code)));
+            Channel.fromCode(code).ifPresentOrElse(out::add, () -> unknown.add(Values.quote(code)));
         }
         if (!unknown.isEmpty()) {
             throw new InvalidFieldProblem("channels", "unknown channel " + String.join(", ", unknown)
                     + "; use " + Channel.codes());
         }
         return out;
-    }
-
-    static String quote(String value) {
-        if (value == null) {
-            return "nothing";
-        }
-        String clean = value.replaceAll("[\\p{Cntrl}]", "?");
-        return "'" + (clean.length() > 80 ? clean.substring(0, 77) + "..." : clean) + "'";
     }
 }

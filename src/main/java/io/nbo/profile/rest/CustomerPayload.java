@@ -1,6 +1,7 @@
 package io.nbo.profile.rest;
 
 import io.nbo.common.error.InvalidFieldProblem;
+import io.nbo.common.error.Values;
 import io.nbo.offer.Channel;
 import io.nbo.profile.CustomerProfile;
 import java.math.BigDecimal;
@@ -52,7 +53,7 @@ public record CustomerPayload(
 
     public CustomerProfile toProfile() {
         if (id == null || !ID.matcher(id).matches()) {
-            throw new InvalidFieldProblem("id", "id must be 1-64 letters, digits or '-_.@', got " + show(id));
+            throw new InvalidFieldProblem("id", "id must be 1-64 letters, digits or '-_.@', got " + Values.quote(id));
         }
         if (age != null && (age < 0 || age > 130)) {
             throw new InvalidFieldProblem("age", "age must be between 0 and 130, got " + age);
@@ -63,12 +64,12 @@ public record CustomerPayload(
         String stage = lifecycleStage == null ? "active" : lifecycleStage;
         if (!STAGES.contains(stage)) {
             throw new InvalidFieldProblem("lifecycleStage", "lifecycleStage must be one of " + String.join(", ",
-                    STAGES.stream().sorted().toList()) + ", got " + show(lifecycleStage));
+                    STAGES.stream().sorted().toList()) + ", got " + Values.quote(lifecycleStage));
         }
         String level = engagement == null ? "unknown" : engagement;
         if (!ENGAGEMENT.contains(level)) {
             throw new InvalidFieldProblem("engagement", "engagement must be high, medium, low or unknown, got "
-                    + show(engagement));
+                    + Values.quote(engagement));
         }
         if (frequency != null && frequency < 0 || recencyDays != null && recencyDays < 0) {
             throw new InvalidFieldProblem(frequency != null && frequency < 0 ? "frequency" : "recencyDays",
@@ -85,7 +86,7 @@ public record CustomerPayload(
             return timeZone == null ? ZoneId.of("UTC") : ZoneId.of(timeZone);
         } catch (DateTimeException e) {
             throw new InvalidFieldProblem("timeZone", "timeZone must be an IANA zone such as Europe/London, got "
-                    + show(timeZone));
+                    + Values.quote(timeZone));
         }
     }
 
@@ -93,7 +94,7 @@ public record CustomerPayload(
         List<Channel> out = new ArrayList<>();
         for (String code : codes == null ? List.<String>of() : codes) {
             out.add(Channel.fromCode(code).orElseThrow(() -> new InvalidFieldProblem(field,
-                    "unknown channel " + show(code) + " in " + field + "; use " + Channel.codes())));
+                    "unknown channel " + Values.quote(code) + " in " + field + "; use " + Channel.codes())));
         }
         return out;
     }
@@ -104,13 +105,5 @@ public record CustomerPayload(
 
     private static List<String> list(List<String> values) {
         return values == null ? List.of() : values;
-    }
-
-    private static String show(String value) {
-        if (value == null) {
-            return "nothing";
-        }
-        String clean = value.replaceAll("[\\p{Cntrl}]", "?");
-        return "'" + (clean.length() > 80 ? clean.substring(0, 77) + "..." : clean) + "'";
     }
 }

@@ -93,7 +93,8 @@ public final class RuleSetCompiler {
                 continue;
             }
             try {
-                out.add(new GeneratedDrl(source.name(), sheet.name(), toDrl(source, sheet.name()), sheet));
+                out.add(new GeneratedDrl(source.name(), sheet.name(),
+                        PatternMerger.merge(toDrl(source, sheet.name())), sheet));
             } catch (RuntimeException e) {
                 problems.add(DroolsMessages.fromParseError(source.name(), sheet.name(), e));
             }

@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -223,7 +224,7 @@ class OutcomeResourceTest {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("C-OUT-COFFEE");
                 assertThat(rs.getString(2)).isEqualTo("mobile-app");
-                assertThat(rs.getObject(3, java.time.OffsetDateTime.class).toInstant())
+                assertThat(rs.getObject(3, OffsetDateTime.class).toInstant())
                         .isEqualTo(TestClock.MONDAY_NOON);
                 assertThat(rs.getString(4)).isNotBlank();
             }

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nbo.decision.core.Decision;
 import io.nbo.offer.Offer;
 import io.nbo.profile.CustomerProfile;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -81,7 +82,7 @@ class QuietHoursAcrossDstTest {
         Decision decision = world.decide(at, customer, WEB, 3, TEXT);
 
         assertThat(decision.customerLocalTime().toLocalTime().toString()).isEqualTo(local);
-        assertThat(made(decision)).isEqualTo(quiet ? java.util.List.of() : java.util.List.of("T@sms"));
+        assertThat(made(decision)).isEqualTo(quiet ? List.of() : List.of("T@sms"));
     }
 
     @ParameterizedTest(name = "{0} at {1}: email allowed={2}")
@@ -96,7 +97,7 @@ class QuietHoursAcrossDstTest {
 
         Decision decision = world.decide(at, customer, WEB, 3, MAIL);
 
-        assertThat(made(decision)).isEqualTo(allowed ? java.util.List.of("M@email") : java.util.List.of());
+        assertThat(made(decision)).isEqualTo(allowed ? List.of("M@email") : List.of());
         if (!allowed) {
             assertThat(whyNot(decision, "M")).isEqualTo("policy [Daytime email] email only between 07:00-22:00 "
                     + "(customer local time 06:59 " + zone + ")");

@@ -14,7 +14,7 @@ import io.nbo.decision.core.DecisionPipeline;
 import io.nbo.decision.core.DecisionRequest;
 import io.nbo.decision.core.FallbackOffer;
 import io.nbo.decision.core.policy.PolicyStage;
-import io.nbo.decision.core.policy.VolumeStage;
+import io.nbo.decision.core.policy.AllocationStage;
 import io.nbo.offer.service.OfferCatalogue;
 import io.nbo.profile.CustomerProfile;
 import io.nbo.profile.service.ProfileStore;
@@ -51,7 +51,8 @@ public class DecisionService {
         this.pipeline = new DecisionPipeline(rules,
                 List.of(new PolicyStage(policy::current, histories, volumes),
                         new ChannelStage(),
-                        new VolumeStage(new ArbitrationStage(new AffinityPropensity()), policy::current, volumes)),
+                        new AllocationStage(new ArbitrationStage(new AffinityPropensity()), policy::current, histories,
+                                volumes)),
                 new FallbackOffer(config.decision().fallbackOfferId().orElse(null)), clock,
                 () -> UUID.randomUUID().toString());
     }

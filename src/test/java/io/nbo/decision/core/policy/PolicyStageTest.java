@@ -40,7 +40,24 @@ class PolicyStageTest {
         assertThat(justBefore.offers().get(0).candidate().channelReason())
                 .isEqualTo("the offer's first channel the customer can be reached on; not sms: " + capped);
         assertThat(whyNot(justBefore, "T")).isEqualTo("policy [SMS weekly] " + capped);
-        assertThat(made(atTheEdge)).containsExactly("R@sms", "T@sms");
+        assertThat(made(atTheEdge)).containsExactly("R@sms");
+        assertThat(whyNot(atTheEdge, "T")).isEqualTo("policy [SMS weekly] SMS cap 2 per 7 days reached: 2 sent, last "
+                + "on 2026-11-23T08:00Z; next allowed from 2026-11-27T08:00Z (counting the offers ranked above it in "
+                + "this decision)");
+    }
+
+    @Test
+    void offersRankedAboveInTheSameDecisionCountTowardsTheCap() {
+        PolicyWorld world = PolicyWorld.policy("SMS weekly,cap,sms,,,2,7d,,,,,\n")
+                .event("X", null, SMS, OFFERED, "2026-11-20T08:00:00Z");
+
+        Decision decision = world.decide("2026-11-23T12:00:00Z", TEXTER, WEB, 3, offer("A", null, SMS),
+                offer("B", null, SMS), offer("C", null, EMAIL));
+
+        assertThat(made(decision)).containsExactly("A@sms", "C@email");
+        assertThat(whyNot(decision, "B")).isEqualTo("policy [SMS weekly] SMS cap 2 per 7 days reached: 2 sent, last on "
+                + "2026-11-23T12:00Z; next allowed from 2026-11-27T08:00Z (counting the offers ranked above it in this "
+                + "decision)");
     }
 
     @Test

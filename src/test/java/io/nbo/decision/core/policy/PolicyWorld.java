@@ -73,7 +73,8 @@ final class PolicyWorld {
         DecisionPipeline pipeline = new DecisionPipeline(everyone, List.of(
                 new PolicyStage(() -> policy, id -> new ContactHistory(id, events), ledger),
                 new ChannelStage(),
-                new VolumeStage(new ArbitrationStage(new AffinityPropensity()), () -> policy, ledger)),
+                new AllocationStage(new ArbitrationStage(new AffinityPropensity()), () -> policy,
+                        id -> new ContactHistory(id, events), ledger)),
                 new FallbackOffer(null), Clock.fixed(Instant.parse(at), ZoneOffset.UTC),
                 () -> "d-" + ids.incrementAndGet());
         Decision decision = pipeline.decide(new DecisionRequest(customer.id(), touchpoint, Map.of(), null, limit),

@@ -15,14 +15,17 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * Logs every decision off the hot path: the request thread only puts the decision on a bounded queue; one writer
- * thread drains it in batches into the database. Nothing acknowledged is lost: a decision that finds the queue full
- * (the database is down or slow) waits briefly and is then refused with 503 rather than answered and dropped; a batch
- * that fails to write stays in memory and is retried until it is written; shutdown drains the queue. Decisions not
+ * thread drains it in batches into the database. Nothing acknowledged is lost: a decision reserves its place in the
+ * queue before it is made ({@link #reserve()}); when the queue is full (the database is down or slow) the request
+ * waits briefly and is then refused with 503 before anything is decided or any stock is taken, rather than answered
+ * and dropped. A batch that fails to write stays in memory and is retried until it is written; shutdown drains the
+ * queue. Decisions not
  * yet written are readable through {@link #pending(String)}, so outcomes and histories never miss them.
  */
 @ApplicationScoped
@@ -33,6 +36,7 @@ public class DecisionLog {
     private final DecisionLogRepository repository;
     private final NboConfig.Contact config;
     private final BlockingQueue<LoggedDecision> queue;
+    private final Semaphore places;
     private final ConcurrentHashMap<String, LoggedDecision> unwritten = new ConcurrentHashMap<>();
     private final Object written = new Object();
     private volatile boolean running;
@@ -42,6 +46,7 @@ public class DecisionLog {
         this.repository = repository;
         this.config = config.contact();
         this.queue = new ArrayBlockingQueue<>(this.config.logQueueCapacity());
+        this.places = new Semaphore(this.config.logQueueCapacity());
     }
 
     void start(@Observes StartupEvent event) {
@@ -61,19 +66,33 @@ public class DecisionLog {
         }
     }
 
-    /** Queues a decision for writing; refuses it with 503 if the queue stays full. */
-    public void record(LoggedDecision decision) {
-        unwritten.put(decision.id(), decision);
+    /**
+     * Reserves a place in the queue for a decision about to be made; refuses with 503 if none frees up in time. The
+     * caller must then {@link #record} the decision, or {@link #cancel} the place if the decision failed.
+     */
+    public void reserve() {
         try {
-            if (queue.offer(decision, config.logEnqueueTimeoutMs(), TimeUnit.MILLISECONDS)) {
+            if (places.tryAcquire(config.logEnqueueTimeoutMs(), TimeUnit.MILLISECONDS)) {
                 return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        unwritten.remove(decision.id());
         throw new UnavailableProblem("the decision log is full (" + queue.size() + " decisions waiting to be "
                 + "written); try again shortly", 1);
+    }
+
+    /** Gives back a reserved place whose decision was not made. */
+    public void cancel() {
+        places.release();
+    }
+
+    /** Queues a decision for writing, in the place reserved for it (never blocks, never refuses). */
+    public void record(LoggedDecision decision) {
+        unwritten.put(decision.id(), decision);
+        if (!queue.offer(decision)) {
+            throw new IllegalStateException("decision log queue over its reserved capacity");
+        }
     }
 
     /** A decision still waiting to be written, if it is one. */
@@ -121,6 +140,7 @@ public class DecisionLog {
                 }
                 repository.insertAll(batch);
                 batch.forEach(d -> unwritten.remove(d.id()));
+                places.release(batch.size());
                 batch.clear();
                 backoffMs = 100;
                 synchronized (written) {

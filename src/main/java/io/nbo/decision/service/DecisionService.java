@@ -60,7 +60,14 @@ public class DecisionService {
     public Decision decide(DecisionRequest request) {
         CustomerProfile customer = profiles.find(request.customerId())
                 .orElseGet(() -> CustomerProfile.anonymous(request.customerId(), ZoneId.of("UTC")));
-        Decision decision = pipeline.decide(request, customer, catalogue.offers());
+        log.reserve();
+        Decision decision;
+        try {
+            decision = pipeline.decide(request, customer, catalogue.offers());
+        } catch (RuntimeException e) {
+            log.cancel();
+            throw e;
+        }
         LoggedDecision logged = logged(decision);
         log.record(logged);
         histories.append(logged.customerId(), ContactHistoryStore.offered(logged));

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -55,8 +56,8 @@ public class OutcomeService {
                 "decision " + decisionId + " did not make offer '" + report.offerId() + "'; it made "
                         + (decision.offers().isEmpty() ? "no offer" : decision.offers().stream()
                         .map(LoggedDecision.Made::offerId).collect(Collectors.joining(", ")))));
-        Instant now = clock.instant();
-        Instant at = report.at() == null ? now : report.at();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant at = (report.at() == null ? now : report.at()).truncatedTo(ChronoUnit.MICROS);
         if (at.isAfter(now.plus(CLOCK_SKEW))) {
             throw new InvalidFieldProblem("at", "at " + at + " is in the future (server time " + now + ")");
         }

@@ -22,6 +22,7 @@ import io.nbo.rules.service.RuleEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -75,7 +76,9 @@ public class DecisionService {
     }
 
     private LoggedDecision logged(Decision d) {
-        return new LoggedDecision(d.decisionId(), d.customerId(), d.touchpoint(), d.decidedAt(), d.ruleSetVersion(),
+        // Stored to the microsecond, as the database keeps it, so the cached history and the log agree exactly.
+        return new LoggedDecision(d.decisionId(), d.customerId(), d.touchpoint(),
+                d.decidedAt().truncatedTo(ChronoUnit.MICROS), d.ruleSetVersion(),
                 policy.current().version(), d.fallback(), d.offers().stream()
                 .map(c -> new LoggedDecision.Made(c.candidate().offerId(), c.candidate().offer().offerGroup(),
                         c.candidate().channel(), c.rank()))

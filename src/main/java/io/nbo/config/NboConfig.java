@@ -14,6 +14,8 @@ public interface NboConfig {
 
     SampleData sampleData();
 
+    Contact contact();
+
     interface Rules {
         /** Folder of the marketers' decision tables (*.drl.xlsx, *.drl.csv). */
         @WithDefault("decision-tables")
@@ -49,5 +51,27 @@ public interface NboConfig {
         /** Seed of the deterministic generator: the same seed gives the same customers. */
         @WithDefault("42")
         long seed();
+    }
+
+    interface Contact {
+        /** The marketers' contact-policy table (CSV; format in docs/strategy.md). */
+        @WithDefault("decision-tables/policy/contact-policy.csv")
+        String policyFile();
+
+        /** Days of contact history the hot path keeps per customer; policy windows and rests look back this far. */
+        @WithDefault("366")
+        int historyDays();
+
+        /** Decisions waiting to be written before new decisions are refused with 503 (back-pressure). */
+        @WithDefault("10000")
+        int logQueueCapacity();
+
+        /** Decisions written per database batch. */
+        @WithDefault("500")
+        int logBatchSize();
+
+        /** How long a decision waits for room in a full log queue before it is refused, in milliseconds. */
+        @WithDefault("200")
+        long logEnqueueTimeoutMs();
     }
 }

@@ -38,6 +38,17 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unprocessable(UnprocessableProblem e) {
+        return Problem.response(422, "Unprocessable request", e.getMessage(), (String) null);
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(UnavailableProblem e) {
+        return Response.fromResponse(Problem.response(503, "Service unavailable", e.getMessage(), (String) null))
+                .header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
+    @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {
         return unreadableJson(e);
     }

@@ -4,14 +4,17 @@ import io.nbo.decision.core.Rejection.Stage;
 import io.nbo.offer.Channel;
 import io.nbo.profile.CustomerProfile;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Stage 7 (run before arbitration, so an offer that cannot reach the customer never takes a slot): picks the channel
  * for each offer among the channels the offer allows and the customer can be reached on. Outbound channels (email,
  * SMS, push, social) need consent; an inbound channel (web, app, store, call centre) counts when the customer is on it
- * now or uses it (it is among their preferred channels). Preference: a channel a rule asked for, then the touchpoint the customer is on,
- * then the channel the customer responds on best, then the offer's first reachable channel.
+ * now or uses it (it is among their preferred channels). Only channels the contact policy left open are considered,
+ * so an offer whose SMS cap is reached falls back to email rather than being dropped. Preference: a channel a rule
+ * asked for, then the touchpoint the customer is on, then the channel the customer responds on best, then the offer's
+ * first reachable channel.
  */
 public final class ChannelStage implements DecisionStage {
 
@@ -21,6 +24,7 @@ public final class ChannelStage implements DecisionStage {
         CustomerProfile customer = situation.customer();
         for (Candidate candidate : candidates) {
             List<Channel> reachable = candidate.offer().channels().stream()
+                    .filter(candidate::policyAllows)
                     .filter(c -> reachable(c, customer, situation.touchpoint()))
                     .sorted()
                     .toList();
@@ -29,10 +33,11 @@ public final class ChannelStage implements DecisionStage {
                         "no reachable channel: the offer goes by " + codes(candidate.offer().channels().stream()
                                 .sorted().toList()) + "; the customer is on " + situation.touchpoint().code()
                                 + " and has consented to " + (customer.consents().isEmpty() ? "no channel"
-                                : codes(customer.consents().stream().sorted().toList()))));
+                                : codes(customer.consents().stream().sorted().toList())) + policyNote(candidate)));
                 continue;
             }
-            out.keep(choose(candidate, reachable, situation));
+            Candidate chosen = choose(candidate, reachable, situation);
+            out.keep(chosen.withChannel(chosen.channel(), chosen.channelReason() + passedOver(candidate, situation)));
         }
         return out.build();
     }
@@ -49,6 +54,13 @@ public final class ChannelStage implements DecisionStage {
         if (ruled != null && reachable.contains(ruled)) {
             return candidate.withChannel(ruled, "asked for by a decision-table row");
         }
+        if (ruled != null && candidate.blockedChannels().containsKey(ruled)) {
+            Candidate fallback = choose(candidate.eligible(candidate.eligibleBy(), candidate.contextWeight(), null),
+                    reachable, situation);
+            return candidate.withChannel(fallback.channel(), fallback.channelReason() + "; a decision-table row asked "
+                    + "for " + ruled.code() + " but the contact policy blocks it: "
+                    + candidate.blockedChannels().get(ruled));
+        }
         if (reachable.contains(situation.touchpoint())) {
             return candidate.withChannel(situation.touchpoint(), "the customer is on " + situation.touchpoint().code()
                     + " now");
@@ -59,6 +71,25 @@ public final class ChannelStage implements DecisionStage {
             }
         }
         return candidate.withChannel(reachable.get(0), "the offer's first channel the customer can be reached on");
+    }
+
+    /** The channels the customer could have been reached on that the contact policy blocked, with why. */
+    private static String passedOver(Candidate candidate, Situation situation) {
+        return candidate.blockedChannels().entrySet().stream()
+                .filter(e -> e.getKey() != candidate.ruleChannel())
+                .filter(e -> reachable(e.getKey(), situation.customer(), situation.touchpoint()))
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> "; not " + e.getKey().code() + ": " + e.getValue())
+                .collect(Collectors.joining());
+    }
+
+    private static String policyNote(Candidate candidate) {
+        if (candidate.blockedChannels().isEmpty()) {
+            return "";
+        }
+        return "; the contact policy blocks " + candidate.blockedChannels().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey().code() + " (" + e.getValue() + ")").collect(Collectors.joining(", "));
     }
 
     private static String codes(List<Channel> channels) {

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 
 /**
  * One decision, end to end. Read this first: candidates, eligibility (the marketers' rules), then each later stage in
- * order (policy and experiments plug in here), channel and arbitration; then the answer with its explanation.
+ * order (contact policy, experiments, channel, arbitration with volume claims); then the answer with its explanation.
  */
 public final class DecisionPipeline {
 
@@ -80,6 +80,6 @@ public final class DecisionPipeline {
         if (request.localTime() != null) {
             local = local.toLocalDate().atTime(request.localTime());
         }
-        return new Situation(customer, request.touchpoint(), request.context(), local, request.limit());
+        return new Situation(customer, request.touchpoint(), request.context(), local, request.limit(), now);
     }
 }

@@ -1,6 +1,11 @@
 package io.nbo.decision.service;
 
 import io.nbo.config.NboConfig;
+import io.nbo.contact.LoggedDecision;
+import io.nbo.contact.service.ContactHistoryStore;
+import io.nbo.contact.service.DecisionLog;
+import io.nbo.contact.service.JdbcVolumeLedger;
+import io.nbo.contact.service.PolicyService;
 import io.nbo.decision.core.AffinityPropensity;
 import io.nbo.decision.core.ArbitrationStage;
 import io.nbo.decision.core.ChannelStage;
@@ -8,6 +13,8 @@ import io.nbo.decision.core.Decision;
 import io.nbo.decision.core.DecisionPipeline;
 import io.nbo.decision.core.DecisionRequest;
 import io.nbo.decision.core.FallbackOffer;
+import io.nbo.decision.core.policy.PolicyStage;
+import io.nbo.decision.core.policy.AllocationStage;
 import io.nbo.offer.service.OfferCatalogue;
 import io.nbo.profile.CustomerProfile;
 import io.nbo.profile.service.ProfileStore;
@@ -15,12 +22,14 @@ import io.nbo.rules.service.RuleEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Wires the decision pipeline to the live catalogue, the profile cache and the rule engine. The pipeline itself is
- * plain Java (io.nbo.decision.core).
+ * Wires the decision pipeline to the live catalogue, the profile cache, the rule engine, the contact policy and the
+ * contact history; logs each decision off the hot path and adds it to the customer's history at once. The pipeline
+ * itself is plain Java (io.nbo.decision.core).
  */
 @ApplicationScoped
 public class DecisionService {
@@ -28,13 +37,23 @@ public class DecisionService {
     private final ProfileStore profiles;
     private final OfferCatalogue catalogue;
     private final DecisionPipeline pipeline;
+    private final PolicyService policy;
+    private final DecisionLog log;
+    private final ContactHistoryStore histories;
 
     public DecisionService(ProfileStore profiles, OfferCatalogue catalogue, RuleEngine rules, NboConfig config,
-                           Clock clock) {
+                           Clock clock, PolicyService policy, ContactHistoryStore histories,
+                           JdbcVolumeLedger volumes, DecisionLog log) {
         this.profiles = profiles;
         this.catalogue = catalogue;
+        this.policy = policy;
+        this.log = log;
+        this.histories = histories;
         this.pipeline = new DecisionPipeline(rules,
-                List.of(new ChannelStage(), new ArbitrationStage(new AffinityPropensity())),
+                List.of(new PolicyStage(policy::current, histories, volumes),
+                        new ChannelStage(),
+                        new AllocationStage(new ArbitrationStage(new AffinityPropensity()), policy::current, histories,
+                                volumes)),
                 new FallbackOffer(config.decision().fallbackOfferId().orElse(null)), clock,
                 () -> UUID.randomUUID().toString());
     }
@@ -42,6 +61,27 @@ public class DecisionService {
     public Decision decide(DecisionRequest request) {
         CustomerProfile customer = profiles.find(request.customerId())
                 .orElseGet(() -> CustomerProfile.anonymous(request.customerId(), ZoneId.of("UTC")));
-        return pipeline.decide(request, customer, catalogue.offers());
+        log.reserve();
+        Decision decision;
+        try {
+            decision = pipeline.decide(request, customer, catalogue.offers());
+        } catch (RuntimeException e) {
+            log.cancel();
+            throw e;
+        }
+        LoggedDecision logged = logged(decision);
+        log.record(logged);
+        histories.append(logged.customerId(), ContactHistoryStore.offered(logged));
+        return decision;
+    }
+
+    private LoggedDecision logged(Decision d) {
+        // Stored to the microsecond, as the database keeps it, so the cached history and the log agree exactly.
+        return new LoggedDecision(d.decisionId(), d.customerId(), d.touchpoint(),
+                d.decidedAt().truncatedTo(ChronoUnit.MICROS), d.ruleSetVersion(),
+                policy.current().version(), d.fallback(), d.offers().stream()
+                .map(c -> new LoggedDecision.Made(c.candidate().offerId(), c.candidate().offer().offerGroup(),
+                        c.candidate().channel(), c.rank()))
+                .toList());
     }
 }

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.agroal.api.AgroalDataSource;
+import io.nbo.fixtures.ContactHistoryFixture;
 import io.nbo.profile.service.ProfileStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -45,6 +46,9 @@ class DecisionResourceTest {
     @Inject
     ProfileStore profiles;
 
+    @Inject
+    ContactHistoryFixture history;
+
     @BeforeEach
     void customers() {
         for (String body : new String[] {COMMUTER, APP_MEMBER}) {
@@ -54,6 +58,8 @@ class DecisionResourceTest {
                 given().contentType(ContentType.JSON).body(body).post("/api/customers").then().statusCode(201);
             }
         }
+        // Decisions now have memory (contact caps count earlier offers): each test starts from a clean history.
+        history.forget("C-RT-COFFEE", "C-RT-PLAIN", "nobody-we-know");
     }
 
     @Test

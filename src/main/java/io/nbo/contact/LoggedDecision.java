@@ -1,0 +1,26 @@
+package io.nbo.contact;
+
+import io.nbo.offer.Channel;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A decision as the log keeps it: who, where, when, under which rule-set and policy versions, and the offers made with
+ * their channel and rank. Immutable; the system of record once written.
+ */
+public record LoggedDecision(String id, String customerId, Channel touchpoint, Instant decidedAt,
+                             String ruleSetVersion, String policyVersion, boolean fallback, List<Made> offers) {
+
+    public LoggedDecision {
+        offers = List.copyOf(offers);
+    }
+
+    public Optional<Made> offer(String offerId) {
+        return offers.stream().filter(o -> o.offerId().equals(offerId)).findFirst();
+    }
+
+    /** One offer the decision made. */
+    public record Made(String offerId, String offerGroup, Channel channel, int rank) {
+    }
+}

@@ -1,0 +1,157 @@
+package io.nbo.contact.persistence;
+
+import io.nbo.contact.LoggedDecision;
+import io.nbo.contact.LoggedDecision.Made;
+import io.nbo.decision.core.policy.ContactEvent;
+import io.nbo.decision.core.policy.ContactEventType;
+import io.nbo.offer.Channel;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The decision log in the database, by plain JDBC: batched inserts (one transaction per batch) suit a write-behind log
+ * better than entities, and decisions are only ever read back as immutable records.
+ */
+@ApplicationScoped
+public class DecisionLogRepository {
+
+    private static final String INSERT_DECISION = "insert into decision_log (id, customer_id, touchpoint, decided_at, "
+            + "rule_set_version, policy_version, fallback) values (?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_OFFER = "insert into decision_offer (decision_id, offer_id, offer_group, "
+            + "channel, offer_rank) values (?, ?, ?, ?, ?)";
+
+    private final DataSource dataSource;
+
+    public DecisionLogRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Writes the decisions in one transaction. If some were already written (a retry after a commit whose answer was
+     * lost), falls back to one transaction per decision, skipping those already there.
+     */
+    public void insertAll(List<LoggedDecision> decisions) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> insert(decisions));
+        } catch (RuntimeException e) {
+            if (!Jdbc.duplicate(e)) {
+                throw e;
+            }
+            for (LoggedDecision decision : decisions) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> insert(List.of(decision)));
+                } catch (RuntimeException one) {
+                    if (!Jdbc.duplicate(one)) {
+                        throw one;
+                    }
+                }
+            }
+        }
+    }
+
+    private void insert(List<LoggedDecision> decisions) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement d = c.prepareStatement(INSERT_DECISION);
+             PreparedStatement o = c.prepareStatement(INSERT_OFFER)) {
+            for (LoggedDecision decision : decisions) {
+                d.setString(1, decision.id());
+                d.setString(2, decision.customerId());
+                d.setString(3, decision.touchpoint().code());
+                d.setObject(4, Jdbc.utc(decision.decidedAt()));
+                d.setString(5, decision.ruleSetVersion());
+                d.setString(6, decision.policyVersion());
+                d.setBoolean(7, decision.fallback());
+                d.addBatch();
+                for (Made made : decision.offers()) {
+                    o.setString(1, decision.id());
+                    o.setString(2, made.offerId());
+                    o.setString(3, made.offerGroup());
+                    o.setString(4, made.channel().code());
+                    o.setInt(5, made.rank());
+                    o.addBatch();
+                }
+            }
+            d.executeBatch();
+            o.executeBatch();
+        } catch (SQLException e) {
+            throw Jdbc.failure("writing " + decisions.size() + " decisions", e);
+        }
+    }
+
+    public Optional<LoggedDecision> find(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement d = c.prepareStatement("select * from decision_log where id = ?");
+                 PreparedStatement o = c.prepareStatement(
+                         "select * from decision_offer where decision_id = ? order by offer_rank")) {
+                d.setString(1, id);
+                try (ResultSet rs = d.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<LoggedDecision>empty();
+                    }
+                    o.setString(1, id);
+                    List<Made> offers = new ArrayList<>();
+                    try (ResultSet ors = o.executeQuery()) {
+                        while (ors.next()) {
+                            offers.add(new Made(ors.getString("offer_id"), ors.getString("offer_group"),
+                                    channel(ors.getString("channel")), ors.getInt("offer_rank")));
+                        }
+                    }
+                    return Optional.of(new LoggedDecision(id, rs.getString("customer_id"),
+                            channel(rs.getString("touchpoint")), Jdbc.instant(rs, "decided_at"),
+                            rs.getString("rule_set_version"), rs.getString("policy_version"),
+                            rs.getBoolean("fallback"), offers));
+                }
+            } catch (SQLException e) {
+                throw Jdbc.failure("reading decision " + id, e);
+            }
+        });
+    }
+
+    /** The customer's contact history since the horizon: offers made and outcomes recorded, oldest first. */
+    public List<ContactEvent> history(String customerId, Instant horizon) {
+        String sql = """
+                select d.id, o.offer_id, o.offer_group, o.channel, 'OFFERED' as kind, d.decided_at as occurred,
+                       cast(null as numeric(12, 2)) as amount
+                  from decision_log d join decision_offer o on o.decision_id = d.id
+                 where d.customer_id = ? and d.decided_at >= ?
+                union all
+                select x.decision_id, x.offer_id, o.offer_group, o.channel, x.outcome, x.occurred_at, x.amount
+                  from decision_outcome x
+                  join decision_offer o on o.decision_id = x.decision_id and o.offer_id = x.offer_id
+                 where x.customer_id = ? and x.occurred_at >= ?
+                """;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, customerId);
+                s.setObject(2, Jdbc.utc(horizon));
+                s.setString(3, customerId);
+                s.setObject(4, Jdbc.utc(horizon));
+                List<ContactEvent> events = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(new ContactEvent(rs.getString(1), rs.getString(2), rs.getString(3),
+                                channel(rs.getString(4)), ContactEventType.valueOf(rs.getString(5)),
+                                Jdbc.instant(rs, "occurred"), rs.getBigDecimal(7)));
+                    }
+                }
+                return events;
+            } catch (SQLException e) {
+                throw Jdbc.failure("reading the contact history of " + customerId, e);
+            }
+        });
+    }
+
+    private static Channel channel(String code) {
+        return Channel.fromCode(code).orElseThrow(() -> new IllegalStateException("unknown channel " + code));
+    }
+}

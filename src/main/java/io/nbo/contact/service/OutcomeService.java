@@ -1,0 +1,105 @@
+package io.nbo.contact.service;
+
+import io.nbo.common.error.ConflictProblem;
+import io.nbo.common.error.InvalidFieldProblem;
+import io.nbo.common.error.NotFoundProblem;
+import io.nbo.common.error.UnavailableProblem;
+import io.nbo.common.error.UnprocessableProblem;
+import io.nbo.contact.LoggedDecision;
+import io.nbo.contact.RecordedOutcome;
+import io.nbo.contact.persistence.DecisionLogRepository;
+import io.nbo.contact.persistence.OutcomeRepository;
+import io.nbo.decision.core.policy.ContactEvent;
+import io.nbo.decision.core.policy.ContactEventType;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Records what happened to the offers of a decision. Idempotent: the same decision, offer and outcome is stored once
+ * and a repeat returns what was stored. The outcome joins the customer's contact history at once, so the next decision
+ * already sees it.
+ */
+@ApplicationScoped
+public class OutcomeService {
+
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final DecisionLog log;
+    private final DecisionLogRepository decisions;
+    private final OutcomeRepository outcomes;
+    private final ContactHistoryStore histories;
+    private final Clock clock;
+
+    public OutcomeService(DecisionLog log, DecisionLogRepository decisions, OutcomeRepository outcomes,
+                          ContactHistoryStore histories, Clock clock) {
+        this.log = log;
+        this.decisions = decisions;
+        this.outcomes = outcomes;
+        this.histories = histories;
+        this.clock = clock;
+    }
+
+    /** What a caller reports: the offer, the outcome, when (null = now) and, for a purchase, its value. */
+    public record Report(String offerId, ContactEventType outcome, Instant at, BigDecimal value) {
+    }
+
+    public RecordedOutcome record(String decisionId, Report report) {
+        LoggedDecision decision = decision(decisionId);
+        LoggedDecision.Made made = decision.offer(report.offerId()).orElseThrow(() -> new UnprocessableProblem(
+                "decision " + decisionId + " did not make offer '" + report.offerId() + "'; it made "
+                        + (decision.offers().isEmpty() ? "no offer" : decision.offers().stream()
+                        .map(LoggedDecision.Made::offerId).collect(Collectors.joining(", ")))));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant at = (report.at() == null ? now : report.at()).truncatedTo(ChronoUnit.MICROS);
+        if (at.isAfter(now.plus(CLOCK_SKEW))) {
+            throw new InvalidFieldProblem("at", "at " + at + " is in the future (server time " + now + ")");
+        }
+        if (at.isBefore(decision.decidedAt())) {
+            throw new InvalidFieldProblem("at", "at " + at + " is before the decision was made ("
+                    + decision.decidedAt() + ")");
+        }
+        awaitWritten(decisionId);
+        RecordedOutcome stored = outcomes.insertOnce(new RecordedOutcome(decisionId, made.offerId(),
+                decision.customerId(), made.channel(), report.outcome(), at, now, report.value(), true));
+        if (!stored.created() && !sameValue(stored.amount(), report.value())) {
+            throw new ConflictProblem("outcome " + report.outcome().code() + " of offer " + made.offerId()
+                    + " in decision " + decisionId + " is already recorded with value " + stored.amount()
+                    + "; an outcome is recorded once");
+        }
+        if (stored.created()) {
+            histories.append(decision.customerId(), List.of(new ContactEvent(decisionId, made.offerId(),
+                    made.offerGroup(), made.channel(), stored.outcome(), stored.occurredAt(), stored.amount())));
+        }
+        return new RecordedOutcome(stored.decisionId(), stored.offerId(), stored.customerId(), made.channel(),
+                stored.outcome(), stored.occurredAt(), stored.recordedAt(), stored.amount(), stored.created());
+    }
+
+    /** A decision from the log: still queued, or written. */
+    public LoggedDecision decision(String decisionId) {
+        return log.pending(decisionId).or(() -> decisions.find(decisionId)).orElseThrow(() -> new NotFoundProblem(
+                "No decision with id '" + decisionId + "'; quote the decisionId a decision answer returned"));
+    }
+
+    private void awaitWritten(String decisionId) {
+        try {
+            if (!log.awaitWritten(decisionId, Duration.ofSeconds(10))) {
+                throw new UnavailableProblem("decision " + decisionId + " is not written to the log yet; try again "
+                        + "shortly", 2);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableProblem("interrupted while waiting for the decision log", 2);
+        }
+    }
+
+    private static boolean sameValue(BigDecimal a, BigDecimal b) {
+        return a == null || b == null ? Objects.equals(a, b) : a.compareTo(b) == 0;
+    }
+}

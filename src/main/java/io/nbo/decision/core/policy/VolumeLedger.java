@@ -1,0 +1,26 @@
+package io.nbo.decision.core.policy;
+
+import java.math.BigDecimal;
+
+/**
+ * Global volume limits (stock, budget) per offer. A claim must be atomic: however many decisions race, the units
+ * handed out never exceed the limit.
+ */
+public interface VolumeLedger {
+
+    /**
+     * Takes {@code amount} units of the rule's limit, if that many are left.
+     *
+     * @return true if the units were taken; false if taking them would pass the limit (nothing is taken)
+     */
+    boolean claim(PolicyRule rule, BigDecimal amount);
+
+    /** Gives back units taken by a claim whose decision did not use them. */
+    void release(PolicyRule rule, BigDecimal amount);
+
+    /** True when the last claim seen for the rule failed, so the policy stage can say so without a claim. */
+    boolean exhausted(PolicyRule rule);
+
+    /** Units left, for explanations; may be slightly stale. */
+    BigDecimal remaining(PolicyRule rule);
+}

@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class DecisionCoreIsFrameworkFreeTest {
 
     private static final String[] FRAMEWORKS = {"jakarta.ws.rs..", "jakarta.persistence..", "jakarta.enterprise..",
-            "jakarta.inject..", "io.quarkus..", "io.smallrye..", "org.hibernate..", "org.infinispan..",
+            "jakarta.inject..", "io.quarkus..", "io.quarkiverse..", "io.smallrye..", "org.hibernate..", "org.infinispan..",
             "com.fasterxml.jackson..", "org.kie..", "org.drools.."};
 
     @ArchTest
@@ -20,6 +20,13 @@ class DecisionCoreIsFrameworkFreeTest {
             .that().resideInAPackage("io.nbo.decision.core..")
             .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
             .because("decision stages are plain Java over immutable values, testable without a container");
+
+    @ArchTest
+    static final ArchRule decisionCoreDependsOnNoOuterLayer = noClasses()
+            .that().resideInAPackage("io.nbo.decision.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.nbo..service..", "io.nbo..persistence..",
+                    "io.nbo..rest..", "io.nbo.contact..")
+            .because("the core, contact policy included, is called by services, never the other way round");
 
     @ArchTest
     static final ArchRule domainRecordsHaveNoFrameworkImports = noClasses()

@@ -24,6 +24,9 @@ final class TemplateGuard {
             "sequentialmaxpriority", "sequentialminpriority", "escapequotes", "numericdisabled", "dialect",
             "salience", "priority", "duration", "timer", "calendars", "noloop", "lockonactive", "autofocus",
             "activationgroup", "agendagroup", "ruleflowgroup", "dateeffective", "dateexpires", "enabled");
+    private static final Set<String> JAVA_WORDS = Set.of("eval", "new", "getClass", "class", "java", "javax",
+            "exec", "exit", "forName", "invoke", "this", "super", "drools", "kcontext", "insert", "modify", "retract",
+            "delete", "update", "from", "accumulate", "collect", "entry");
     private static final Set<String> CONDITION_WORDS = Set.of("true", "false", "null", "not", "in");
     private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile(
             "[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
@@ -200,8 +203,13 @@ final class TemplateGuard {
         while (i < t.tokens().size()) {
             if (!t.at(i).is("offers") || !t.at(i + 1).is(".") || t.at(i + 2).kind() != Template.Kind.NAME
                     || !t.at(i + 3).is("(")) {
-                throw new IllegalArgumentException("an action must be offers.<action>(...); with one of "
-                        + vocabulary.actionNames() + ", got '" + clip(column.template()) + "'");
+                String got = t.at(i).text();
+                if (!got.isEmpty() && (Character.isUpperCase(got.charAt(0)) || JAVA_WORDS.contains(got))) {
+                    throw new IllegalArgumentException("'" + got + "' is Java, not the fact vocabulary: an action may "
+                            + "only call offers.<action>(...), it cannot run other code");
+                }
+                throw new IllegalArgumentException("every statement of an action must be offers.<action>(...); with "
+                        + "one of " + vocabulary.actionNames() + ", got '" + clip(column.template()) + "'");
             }
             String method = t.at(i + 2).text();
             List<Class<?>> types = vocabulary.action(method).orElseThrow(() -> new IllegalArgumentException(
@@ -238,6 +246,10 @@ final class TemplateGuard {
     }
 
     private static IllegalArgumentException unknown(Vocabulary.Fact fact, String name, boolean call) {
+        if (Character.isUpperCase(name.charAt(0)) || JAVA_WORDS.contains(name)) {
+            return new IllegalArgumentException("'" + name + "' is Java, not the fact vocabulary: a table may only "
+                    + "test Customer and Context and act through offers, it cannot run other code");
+        }
         return new IllegalArgumentException("unknown " + (call ? "question '" + name + "(...)'" : "attribute '" + name
                 + "'") + " on " + fact.name() + "; " + fact.name() + " has " + String.join(", ",
                 fact.properties().keySet()) + (fact.methods().isEmpty() ? "" : " and asks " + String.join(", ",

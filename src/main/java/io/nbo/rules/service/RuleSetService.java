@@ -1,6 +1,5 @@
 package io.nbo.rules.service;
 
-import io.nbo.common.error.InvalidFieldProblem;
 import io.nbo.common.error.NotFoundProblem;
 import io.nbo.config.NboConfig;
 import io.nbo.offer.Offer;
@@ -29,7 +28,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -42,7 +40,6 @@ import org.jboss.logging.Logger;
 public class RuleSetService {
 
     private static final Logger LOG = Logger.getLogger(RuleSetService.class);
-    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private final RuleEngine engine;
     private final RuleSetStore store;
@@ -235,23 +232,7 @@ public class RuleSetService {
     }
 
     private RuleSource uploaded(String name, byte[] bytes) {
-        if (name == null || !TABLE_NAME.matcher(name).matches() || name.contains("..")) {
-            throw new InvalidFieldProblem("name", "a table name is a file name such as electronics.drl.csv "
-                    + "(letters, digits, '.', '-', '_'), got '" + TemplateText.clip(name) + "'");
-        }
-        RuleSource source = new RuleSource(name, bytes == null ? new byte[0] : bytes);
-        if (source.kind() != RuleSource.Kind.CSV && source.kind() != RuleSource.Kind.XLSX) {
-            throw new InvalidFieldProblem("name", "only decision tables named *.drl.xlsx or *.drl.csv can be "
-                    + "uploaded; DRL (rules/*.drl) is developers' code and changes through the repository");
-        }
-        if (source.bytes().length == 0) {
-            throw new InvalidFieldProblem("body", "send the spreadsheet's bytes as the request body");
-        }
-        if (source.bytes().length > config.rules().maxUploadBytes()) {
-            throw new InvalidFieldProblem("body", "the spreadsheet is " + source.bytes().length + " bytes; the limit "
-                    + "is " + config.rules().maxUploadBytes());
-        }
-        return source;
+        return Uploads.table(name, bytes, config.rules().maxUploadBytes());
     }
 
     private List<RuleSource> with(RuleSource source) {
@@ -299,20 +280,6 @@ public class RuleSetService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while changing the rule set", e);
-        }
-    }
-
-    /** Small text helpers. */
-    static final class TemplateText {
-        private TemplateText() {
-        }
-
-        static String clip(String value) {
-            if (value == null) {
-                return "";
-            }
-            String clean = value.replaceAll("\\p{Cntrl}", "?");
-            return clean.length() > 60 ? clean.substring(0, 57) + "..." : clean;
         }
     }
 }

@@ -148,6 +148,20 @@ class RuleSetLiveTest {
     }
 
     @Test
+    void anUploadIsANamedTableWithABody() {
+        upload("marketer", "notes.txt", TO_ELEC_20).statusCode(400)
+                .body("field", equalTo("name"))
+                .body("detail", equalTo("only decision tables named *.drl.xlsx or *.drl.csv can be uploaded; DRL "
+                        + "(rules/*.drl) is developers' code and changes through the repository"));
+        upload("marketer", ELECTRONICS, "").statusCode(400)
+                .body("field", equalTo("body"))
+                .body("detail", equalTo("send the spreadsheet's bytes as the request body"));
+        upload("marketer", "new-table.drl.csv", TO_ELEC_20.replace("nbo.electronics", "nbo.newtable")).statusCode(403)
+                .body("detail", equalTo("'new-table.drl.csv' is a new table file; adding a table changes code (its "
+                        + "header block), which needs the admin role"));
+    }
+
+    @Test
     void aDraftWhoseWorkbookTestsFailIsRejectedWithTheFailingCases() {
         String tests = """
 
@@ -186,7 +200,7 @@ class RuleSetLiveTest {
     void simulationCountsCustomersGainingAndLosingEachOffer() {
         as("marketer").contentType("text/csv").body(TO_ELEC_20)
                 .queryParam("sample", 3).queryParam("touchpoint", "email")
-                .post("/api/rulesets/" + ELECTRONICS + "/simulate").then().log().body().statusCode(200)
+                .post("/api/rulesets/" + ELECTRONICS + "/simulate").then().statusCode(200)
                 .body("liveVersion", equalTo(BASELINE))
                 .body("draftVersion", equalTo(VERSION_ELEC_20))
                 .body("customers", equalTo(3))

@@ -24,6 +24,26 @@ public interface NboConfig {
         /** Folder of developers' DRL (*.drl). */
         @WithDefault("rules")
         String drlDir();
+
+        /** Watch both folders and put a changed file live without a restart (after checks and tests). */
+        @WithDefault("true")
+        boolean watch();
+
+        /** How often the folders are looked at for changes; a change is applied once it has been stable this long. */
+        @WithDefault("1s")
+        java.time.Duration watchInterval();
+
+        /** Write uploaded tables and rollbacks into the folders too, so the files on disk are always what is live. */
+        @WithDefault("true")
+        boolean writeThrough();
+
+        /** The largest spreadsheet an upload may send, in bytes. */
+        @WithDefault("10485760")
+        int maxUploadBytes();
+
+        /** Stored customers a simulation evaluates by default (at most 20000). */
+        @WithDefault("1000")
+        int simulationSample();
     }
 
     interface Decision {

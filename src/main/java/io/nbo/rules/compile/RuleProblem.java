@@ -16,6 +16,10 @@ public record RuleProblem(Severity severity, String file, String sheet, String c
         return new RuleProblem(Severity.ERROR, file, sheet, cell, row, message);
     }
 
+    public static RuleProblem warning(String file, String sheet, String cell, Integer row, String message) {
+        return new RuleProblem(Severity.WARNING, file, sheet, cell, row, message);
+    }
+
     /** "file, sheet 'S', cell D11: message" */
     public String location() {
         StringBuilder where = new StringBuilder(file);

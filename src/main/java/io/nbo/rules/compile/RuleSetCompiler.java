@@ -120,6 +120,11 @@ public final class RuleSetCompiler {
         return DroolsMessages.fromBuildError(error, origin);
     }
 
+    /** The version the given sources compile to: the same files always give the same version. */
+    public static String versionOf(List<RuleSource> sources) {
+        return version(sources.stream().sorted(Comparator.comparing(RuleSource::name)).toList());
+    }
+
     /** A stable version: the same sources always give the same version. */
     static String version(List<RuleSource> sources) {
         try {

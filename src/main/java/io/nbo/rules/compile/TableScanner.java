@@ -11,13 +11,13 @@ import java.util.Set;
  */
 public final class TableScanner {
 
-    static final int KIND_ROW = 1;
-    static final int OBJECT_ROW = 2;
-    static final int CODE_ROW = 3;
-    static final int LABEL_ROW = 4;
-    static final int FIRST_DATA_ROW = 5;
+    public static final int KIND_ROW = 1;
+    public static final int OBJECT_ROW = 2;
+    public static final int CODE_ROW = 3;
+    public static final int LABEL_ROW = 4;
+    public static final int FIRST_DATA_ROW = 5;
 
-    static final Set<String> KINDS = Set.of("CONDITION", "ACTION", "NAME", "PRIORITY", "DESCRIPTION",
+    public static final Set<String> KINDS = Set.of("CONDITION", "ACTION", "NAME", "PRIORITY", "DESCRIPTION",
             "ACTIVATION-GROUP", "AGENDA-GROUP", "NO-LOOP", "LOCK-ON-ACTIVE", "METADATA");
 
     public List<RuleTable> scan(Grid.Sheet sheet) {

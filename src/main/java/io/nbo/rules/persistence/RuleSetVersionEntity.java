@@ -1,0 +1,28 @@
+package io.nbo.rules.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** One exact set of rule files, named by its content hash. Never leaves this package. */
+@Entity
+@Table(name = "rule_set_version")
+class RuleSetVersionEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+    String version;
+    @Column(name = "created_at")
+    OffsetDateTime createdAt;
+    @Column(name = "created_by")
+    String createdBy;
+    String origin;
+    String changed;
+    @Column(name = "rule_count")
+    int ruleCount;
+}

@@ -1,0 +1,50 @@
+package io.nbo.rules.service;
+
+import io.nbo.common.error.NotFoundProblem;
+import io.nbo.rules.compile.RuleSource;
+import io.nbo.rules.diff.RuleSetDiff;
+import io.nbo.rules.persistence.RuleSetStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** The version history: every activated version, the activation log, and row-level differences between versions. */
+@ApplicationScoped
+public class RuleSetVersions {
+
+    private final RuleSetStore store;
+    private final RuleEngine engine;
+    private final RuleSetDiff differ = new RuleSetDiff();
+
+    public RuleSetVersions(RuleSetStore store, RuleEngine engine) {
+        this.store = store;
+        this.engine = engine;
+    }
+
+    public List<RuleSetStore.StoredVersion> versions() {
+        return store.versions();
+    }
+
+    public List<RuleSetStore.Activation> activations(int limit) {
+        return store.activations(limit);
+    }
+
+    public String liveVersion() {
+        return engine.live().version();
+    }
+
+    /** What changed from one version to another ("live" names the live version). */
+    public RuleSetDiff.Diff diff(String from, String to) {
+        String a = resolve(from);
+        String b = resolve(to);
+        return differ.diff(a, sources(a), b, sources(b));
+    }
+
+    public List<RuleSource> sources(String version) {
+        return store.sources(version).orElseThrow(() -> new NotFoundProblem("no rule-set version '" + version
+                + "' was ever activated; GET /api/rulesets/versions lists them"));
+    }
+
+    private String resolve(String version) {
+        return version == null || version.isBlank() || version.equals("live") ? liveVersion() : version.strip();
+    }
+}

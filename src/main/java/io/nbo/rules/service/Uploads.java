@@ -1,0 +1,42 @@
+package io.nbo.rules.service;
+
+import io.nbo.common.error.InvalidFieldProblem;
+import io.nbo.rules.compile.RuleSource;
+import java.util.regex.Pattern;
+
+/** What an upload may be: a decision table with a plain file name and a non-empty body under the size limit. */
+final class Uploads {
+
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    private Uploads() {
+    }
+
+    static RuleSource table(String name, byte[] bytes, int maxBytes) {
+        if (name == null || !TABLE_NAME.matcher(name).matches() || name.contains("..")) {
+            throw new InvalidFieldProblem("name", "a table name is a file name such as electronics.drl.csv "
+                    + "(letters, digits, '.', '-', '_'), got '" + clip(name) + "'");
+        }
+        RuleSource source = new RuleSource(name, bytes == null ? new byte[0] : bytes);
+        if (source.kind() != RuleSource.Kind.CSV && source.kind() != RuleSource.Kind.XLSX) {
+            throw new InvalidFieldProblem("name", "only decision tables named *.drl.xlsx or *.drl.csv can be "
+                    + "uploaded; DRL (rules/*.drl) is developers' code and changes through the repository");
+        }
+        if (source.bytes().length == 0) {
+            throw new InvalidFieldProblem("body", "send the spreadsheet's bytes as the request body");
+        }
+        if (source.bytes().length > maxBytes) {
+            throw new InvalidFieldProblem("body", "the spreadsheet is " + source.bytes().length + " bytes; the limit "
+                    + "is " + maxBytes);
+        }
+        return source;
+    }
+
+    private static String clip(String value) {
+        if (value == null) {
+            return "";
+        }
+        String clean = value.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 60 ? clean.substring(0, 57) + "..." : clean;
+    }
+}

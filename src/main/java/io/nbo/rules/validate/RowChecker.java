@@ -1,0 +1,52 @@
+package io.nbo.rules.validate;
+
+import io.nbo.rules.compile.Grid;
+import io.nbo.rules.compile.RuleProblem;
+import io.nbo.rules.compile.RuleTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks each data row against its columns' plans: values of the right type (a number, true or false, a time), known
+ * channels, lifecycle stages and offer ids, and at least one condition per row.
+ */
+final class RowChecker {
+
+    List<RuleProblem> check(String file, RuleTable table, List<ColumnPlan> plans, Set<String> offerIds) {
+        List<RuleProblem> problems = new ArrayList<>();
+        boolean hasConditions = plans.stream().anyMatch(ColumnPlan::isCondition);
+        for (RuleTable.DataRow row : table.rows()) {
+            boolean anyCondition = false;
+            boolean anyAction = false;
+            for (int i = 0; i < plans.size(); i++) {
+                ColumnPlan plan = plans.get(i);
+                String cell = row.cells().get(i);
+                if (cell.isEmpty()) {
+                    continue;
+                }
+                anyCondition |= plan.isCondition();
+                anyAction |= plan.isAction();
+                for (Map.Entry<String, String> value : ColumnPlan.values(plan.column().template(), cell).entrySet()) {
+                    Vocabulary.Domain domain = plan.params().get(value.getKey());
+                    String why = domain == null ? null : Vocabulary.check(domain, value.getValue(), offerIds);
+                    if (why != null) {
+                        problems.add(RuleProblem.error(file, table.sheet(), Grid.ref(row.row(), plan.column().col()),
+                                row.row() + 1, "'" + label(plan) + "' " + why));
+                    }
+                }
+            }
+            if (hasConditions && !anyCondition && anyAction) {
+                problems.add(RuleProblem.error(file, table.sheet(), Grid.ref(row.row(), table.startCol()),
+                        row.row() + 1, "row " + (row.row() + 1) + " has no condition, so it would apply to every "
+                                + "customer everywhere; fill at least one condition (e.g. 'Known customer' true)"));
+            }
+        }
+        return problems;
+    }
+
+    static String label(ColumnPlan plan) {
+        return plan.column().label().isEmpty() ? plan.column().template() : plan.column().label();
+    }
+}

@@ -1,0 +1,110 @@
+package io.nbo.rules.workbook;
+
+import io.nbo.rules.compile.Grid;
+import io.nbo.rules.compile.RuleProblem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the examples a marketer keeps in a workbook, OpenL/Pega persona style: a cell {@code Tests} (on a sheet of its
+ * own in a workbook, or below the rule tables in a CSV file), a header row naming customer and context attributes and
+ * the expectations, then one example per row until an empty row.
+ */
+public final class WorkbookTestReader {
+
+    /** The columns a Tests block may have (normalised). */
+    public static final Set<String> COLUMNS = Set.of("test", "known", "age", "gender", "country", "region",
+            "lifecycle", "engagement", "recencydays", "frequency", "spend", "predictedvalue", "churnrisk",
+            "categories", "items", "tags", "segments", "consents", "touchpoint", "localtime", "day", "page", "intent",
+            "device", "expecteligible", "expectnoteligible", "expectsegments");
+
+    /** The examples, and problems with the block itself (unknown columns, missing names). */
+
+    public List<WorkbookTest> read(Grid grid, List<RuleProblem> problems) {
+        List<WorkbookTest> tests = new ArrayList<>();
+        for (Grid.Sheet sheet : grid.sheets()) {
+            for (int r = 0; r < sheet.rows().size(); r++) {
+                if (isMarker(sheet, r)) {
+                    r = block(grid.file(), sheet, r, tests, problems);
+                }
+            }
+        }
+        return tests;
+    }
+
+    /** The rows (0-based) a Tests block occupies in a sheet: the marker, the header and the examples. */
+    public static Set<Integer> blockRows(Grid.Sheet sheet) {
+        Set<Integer> rows = new java.util.HashSet<>();
+        for (int r = 0; r < sheet.rows().size(); r++) {
+            if (isMarker(sheet, r)) {
+                rows.add(r);
+                int k = r + 1;
+                while (k < sheet.rows().size() && !blank(sheet, k)) {
+                    rows.add(k++);
+                }
+                r = k;
+            }
+        }
+        return rows;
+    }
+
+    private static int block(String file, Grid.Sheet sheet, int marker, List<WorkbookTest> tests,
+                             List<RuleProblem> problems) {
+        int header = marker + 1;
+        List<String> columns = new ArrayList<>();
+        for (int c = 0; c < sheet.width(header); c++) {
+            String name = normal(sheet.cell(header, c));
+            columns.add(name);
+            if (!name.isEmpty() && !COLUMNS.contains(name)) {
+                problems.add(RuleProblem.error(file, sheet.name(), Grid.ref(header, c), header + 1,
+                        "unknown test column '" + sheet.cell(header, c).trim() + "'; use Test, a customer attribute "
+                                + "(Age, Lifecycle, Engagement, Consents, Categories, Items, Tags, ...), a context "
+                                + "(Touchpoint, Local time, Day) or Expect eligible / Expect not eligible"));
+            }
+        }
+        if (!columns.contains("test")) {
+            problems.add(RuleProblem.error(file, sheet.name(), Grid.ref(header, 0), header + 1,
+                    "a Tests block needs a 'Test' column naming each example"));
+        }
+        int r = header + 1;
+        for (; r < sheet.rows().size() && !blank(sheet, r); r++) {
+            Map<String, String> inputs = new LinkedHashMap<>();
+            for (int c = 0; c < columns.size(); c++) {
+                String value = sheet.cell(r, c).trim();
+                if (!columns.get(c).isEmpty() && !value.isEmpty()) {
+                    inputs.put(columns.get(c), value);
+                }
+            }
+            String name = inputs.getOrDefault("test", "row " + (r + 1));
+            tests.add(new WorkbookTest(file, sheet.name(), r + 1, name, inputs));
+        }
+        return r;
+    }
+
+    private static boolean isMarker(Grid.Sheet sheet, int r) {
+        for (int c = 0; c < sheet.width(r); c++) {
+            String cell = sheet.cell(r, c).trim();
+            if (!cell.isEmpty()) {
+                return cell.equalsIgnoreCase("Tests");
+            }
+        }
+        return false;
+    }
+
+    private static boolean blank(Grid.Sheet sheet, int r) {
+        for (int c = 0; c < sheet.width(r); c++) {
+            if (!sheet.cell(r, c).isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String normal(String header) {
+        return header.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", "");
+    }
+}

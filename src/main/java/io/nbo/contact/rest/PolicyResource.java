@@ -6,6 +6,7 @@ import io.nbo.contact.policy.PolicyTableException;
 import io.nbo.contact.service.PolicyService;
 import io.nbo.decision.core.policy.PolicyRule;
 import io.nbo.decision.core.policy.PolicyText;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -51,6 +52,7 @@ public class PolicyResource {
 
     @POST
     @Path("/reload")
+    @RolesAllowed({"marketer", "admin"})
     @Operation(summary = "Re-read the policy table file; the live policy stays if the file has problems")
     @APIResponse(responseCode = "200", description = "The new live policy")
     @APIResponse(responseCode = "400", description = "The table has problems (each with file, row and column); the "
@@ -60,6 +62,7 @@ public class PolicyResource {
     }
 
     @PUT
+    @RolesAllowed({"marketer", "admin"})
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Try a policy table: validate it and make it live (until the next reload or restart)")
     @APIResponse(responseCode = "200", description = "The new live policy")

@@ -65,7 +65,8 @@ public class RuleSimulator {
         Map<String, Tally> tallies = new TreeMap<>();
         int changed = 0;
         for (CustomerProfile customer : profiles) {
-            Situation situation = new Situation(customer, touchpoint, Map.of(), LocalDateTime.of(today, localTime), 5);
+            Situation situation = new Situation(customer, touchpoint, Map.of(), LocalDateTime.of(today, localTime), 5,
+                    clock.instant());
             Set<String> before = eligible(live.evaluate(situation, List.of()));
             Set<String> after = eligible(draft.compiled().evaluate(situation, List.of()));
             changed += before.equals(after) ? 0 : 1;

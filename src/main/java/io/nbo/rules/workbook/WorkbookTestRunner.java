@@ -115,7 +115,8 @@ public final class WorkbookTestRunner {
                 context.put(key, in.get(key));
             }
         }
-        return new Situation(customer, touchpoint, context, LocalDateTime.of(date, time), 5);
+        LocalDateTime local = LocalDateTime.of(date, time);
+        return new Situation(customer, touchpoint, context, local, 5, local.atZone(customer.timeZone()).toInstant());
     }
 
     private static Integer integer(Map<String, String> in, String key) {

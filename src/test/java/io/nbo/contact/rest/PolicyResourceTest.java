@@ -15,7 +15,7 @@ class PolicyResourceTest {
 
     @AfterEach
     void restore() {
-        given().post("/api/policy/reload").then().statusCode(200);
+        given().auth().preemptive().basic("marketer", "marketer").post("/api/policy/reload").then().statusCode(200);
     }
 
     @Test
@@ -35,7 +35,7 @@ class PolicyResourceTest {
     void aBadTableIsRefusedWithEveryProblemAndTheLastGoodPolicyStaysLive() {
         String live = given().get("/api/policy").then().extract().path("version");
 
-        given().contentType("text/csv").body("""
+        given().auth().preemptive().basic("marketer", "marketer").contentType("text/csv").body("""
                 Rule,Type,Channel,Offer,Group,Limit,Window,Outcome,Rest,From,Until,Cost
                 Weekly email,cap,email,,,one,7d,,,,,
                 Night,quiet-hours,sms,,,,,,,9pm,08:00,
@@ -51,7 +51,7 @@ class PolicyResourceTest {
 
     @Test
     void aGoodTableGoesLiveAtOnce() {
-        given().contentType("text/csv").body("""
+        given().auth().preemptive().basic("marketer", "marketer").contentType("text/csv").body("""
                 Rule,Type,Channel,Offer,Group,Limit,Window,Outcome,Rest,From,Until,Cost
                 One text a day,cap,sms,,,1,1d,,,,,
                 """).put("/api/policy").then().statusCode(200)

@@ -36,8 +36,7 @@ class DecisionCoreIsFrameworkFreeTest {
 
     @ArchTest
     static final ArchRule entitiesStayInTheirPackage = noClasses()
-            .that().resideOutsideOfPackages("io.nbo.offer.persistence..", "io.nbo.profile.persistence..")
-            .and().resideOutsideOfPackages("io.nbo.offer.service..", "io.nbo.profile.service..")
+            .that().resideOutsideOfPackages("io.nbo..persistence..", "io.nbo..service..")
             .should().dependOnClassesThat().haveSimpleNameEndingWith("Entity")
             .because("entities never leave their feature: the rest of the server reads records");
 

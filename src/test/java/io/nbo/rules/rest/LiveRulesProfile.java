@@ -35,7 +35,9 @@ public class LiveRulesProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("nbo.rules.decision-tables-dir", TABLES.toString(), "nbo.rules.drl-dir", DRL.toString(),
-                "nbo.rules.watch", "true", "nbo.rules.watch-interval", "100ms", "nbo.rules.write-through", "true");
+                "nbo.rules.watch", "true", "nbo.rules.watch-interval", "100ms", "nbo.rules.write-through", "true",
+                // Many decisions for one customer in a row: the contact policy's caps would hide the rules' effect.
+                "nbo.contact.policy-file", "src/test/resources/policy/no-contact-limits.csv");
     }
 
     /** Makes the temporary folders hold exactly the repository's rule files again. */

@@ -7,5 +7,5 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 # Compile main + src/bench/java with JMH (profile 'bench'); no tests, no Quarkus packaging.
 ./mvnw -B -q -Pbench process-classes
-CP="target/classes:$(cat target/bench.classpath)"
-exec java -Xms1g -Xmx2g -cp "$CP" "$@" io.nbo.bench.CoreBench
+CP="target/bench-build/classes:$(cat target/bench-build/bench.classpath)"
+exec java -Xms1g -Xmx2g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$CP" "$@" io.nbo.bench.CoreBench

@@ -24,6 +24,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class CoreBench {
 
     public static void main(String[] args) throws Exception {
+        BenchLogging.quiet();
         int customers = Integer.getInteger("bench.customers", 1_000_000);
         int offers = Integer.getInteger("bench.offers", 1_000);
         int rows = Integer.getInteger("bench.rows", 5_000);
@@ -58,7 +59,7 @@ public final class CoreBench {
                 .measurementIterations(Integer.getInteger("bench.measure", 5))
                 .warmupTime(TimeValue.seconds(seconds)).measurementTime(TimeValue.seconds(seconds))
                 .forks(Integer.getInteger("bench.forks", 1))
-                .jvmArgs(System.getProperty("bench.jvmArgs", "-Xms2g -Xmx2g -XX:+UseParallelGC").split(" "));
+                .jvmArgs(System.getProperty("bench.jvmArgs", "-Xms2g -Xmx2g -XX:+UseParallelGC -Djava.util.logging.manager=org.jboss.logmanager.LogManager").split(" "));
         Collection<RunResult> results = new Runner(options.build()).run();
         report(results);
     }

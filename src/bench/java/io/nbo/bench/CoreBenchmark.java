@@ -44,6 +44,7 @@ public class CoreBenchmark {
         Requests requests;
 
         void build() {
+            BenchLogging.quiet();
             workload = new Workload(seed, offers, rows);
             requests = new Requests(seed, customers, pool);
         }

@@ -6,6 +6,7 @@ import io.nbo.decision.core.ChannelStage;
 import io.nbo.decision.core.Decision;
 import io.nbo.decision.core.DecisionPipeline;
 import io.nbo.decision.core.DecisionRequest;
+import io.nbo.decision.core.EligibilityEngine;
 import io.nbo.decision.core.FallbackOffer;
 import io.nbo.decision.core.Rejection;
 import io.nbo.profile.CustomerProfile;
@@ -32,9 +33,18 @@ public final class OurPipeline {
     private final Workload workload;
 
     public OurPipeline(Workload workload, Instant now) {
+        this(workload, now, new RuleSetCompiler().compile(List.of(workload.source())));
+    }
+
+    OurPipeline(Workload workload, Instant now, CompiledRuleSet ruleSet) {
+        this(workload, now, ruleSet, ruleSet::evaluate);
+    }
+
+    /** With another eligibility engine over the same rule set (experiments in ProfileRun). */
+    OurPipeline(Workload workload, Instant now, CompiledRuleSet ruleSet, EligibilityEngine engine) {
         this.workload = workload;
-        this.ruleSet = new RuleSetCompiler().compile(List.of(workload.source()));
-        this.pipeline = new DecisionPipeline(ruleSet::evaluate,
+        this.ruleSet = ruleSet;
+        this.pipeline = new DecisionPipeline(engine,
                 List.of(new ChannelStage(), new ArbitrationStage(new AffinityPropensity())),
                 new FallbackOffer(null), Clock.fixed(now, ZoneOffset.UTC), () -> UUID.randomUUID().toString());
     }

@@ -1,11 +1,15 @@
 package io.nbo.bench;
 
+import io.nbo.rules.CompiledRuleSet;
+import io.nbo.rules.compile.RuleSetCompiler;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Runs one contender in a loop and prints decisions/s every few seconds: the process to attach a profiler to (JFR:
  * {@code -XX:StartFlightRecording=delay=30s,duration=30s,filename=target/bench/ours.jfr}). Not a measurement.
- * Usage: ProfileRun [ours|plain|hand] [seconds]
+ * Usage: ProfileRun [ours|merged|fresh|merged-fresh|plain|hand] [seconds]; fresh = a new session per
+ * decision instead of the pool, merged = the table with its patterns merged per type (experiments)
  */
 public final class ProfileRun {
 
@@ -17,11 +21,32 @@ public final class ProfileRun {
         Workload workload = new Workload(Long.getLong("bench.seed", 42), Integer.getInteger("bench.offers", 1000),
                 Integer.getInteger("bench.rows", 5000));
         Requests requests = new Requests(42, 1_000_000, 65_536);
-        OurPipeline us = who.equals("ours") ? new OurPipeline(workload, CoreBenchmark.NOW) : null;
+        OurPipeline us = switch (who) {
+            case "ours" -> new OurPipeline(workload, CoreBenchmark.NOW);
+            case "merged" -> new OurPipeline(workload, CoreBenchmark.NOW, MergedPatternsExperiment.compile(workload));
+            case "fresh", "merged-fresh" -> {
+                CompiledRuleSet rules = who.equals("fresh")
+                        ? new RuleSetCompiler().compile(List.of(workload.source()))
+                        : MergedPatternsExperiment.compile(workload);
+                yield new OurPipeline(workload, CoreBenchmark.NOW, rules, new FreshSessionEngine(rules));
+            }
+            default -> null;
+        };
         PlainDrools plain = who.equals("plain") ? new PlainDrools(workload,
                 java.time.LocalDate.ofInstant(CoreBenchmark.NOW, java.time.ZoneOffset.UTC)) : null;
         HandWritten hand = who.equals("hand") ? new HandWritten(workload) : null;
         System.out.printf("set up in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        if (us != null) {
+            HandWritten reference = new HandWritten(workload);
+            for (int i = 0; i < 200; i++) {
+                java.util.Set<String> ours = OurPipeline.eligibleIds(us.decide(requests.request(i),
+                        requests.customer(i)));
+                if (!ours.equals(HandWritten.ids(reference.decide(requests.request(i), requests.customer(i))))) {
+                    throw new IllegalStateException("DISAGREEMENT with the hand-written rows for request " + i);
+                }
+            }
+            System.out.println("agrees with the hand-written rows on 200 decisions");
+        }
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long windowStart = System.nanoTime();
         int count = 0;

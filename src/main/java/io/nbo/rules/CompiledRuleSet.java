@@ -12,15 +12,11 @@ import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * An immutable, compiled rule set: the knowledge base, its version (a hash of its sources) and what it was built from.
- * Evaluating takes a session from a pool, inserts the customer and the context, and reads what the rules did;
- * disposing the session resets it and hands it back. A new session per decision rebuilt the network's node and
- * segment memories every time, which was most of the cost of a decision on a large rule set (docs/benchmarks.md).
+ * Evaluating opens a short-lived session, inserts the customer and the context, and reads what the rules did.
  */
 public final class CompiledRuleSet {
 
@@ -33,7 +29,6 @@ public final class CompiledRuleSet {
     private final Instant compiledAt;
     private final int ruleCount;
     private final boolean hasActionsGlobal;
-    private final KieSessionsPool sessions;
 
     public CompiledRuleSet(String version, KieBase base, List<String> sources, Instant compiledAt) {
         this.version = version;
@@ -43,48 +38,28 @@ public final class CompiledRuleSet {
         this.ruleCount = base.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
         this.hasActionsGlobal = base.getKiePackages().stream().map(KiePackage::getGlobalVariables)
                 .flatMap(java.util.Collection::stream).anyMatch(g -> g.getName().equals(ACTIONS_GLOBAL));
-        this.sessions = base.newKieSessionsPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
 
     public EligibilityResult evaluate(Situation situation, List<Offer> candidates) {
         Offers offers = new Offers();
-        KieSession session = sessions.newKieSession();
-        FiringRecorder recorder = recorder(session);
-        recorder.target = offers;
+        KieSession session = base.newKieSession();
         try {
             if (hasActionsGlobal) {
                 session.setGlobal(ACTIONS_GLOBAL, offers);
             }
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    offers.firing(event.getMatch().getRule().getName());
+                }
+            });
             session.insert(new Customer(situation.customer()));
             session.insert(new Context(situation));
             session.fireAllRules();
         } finally {
-            recorder.target = null;
             session.dispose();
         }
         return new EligibilityResult(version, offers.verdicts(), offers.fired(), offers.segments());
-    }
-
-    /** One recorder per pooled session, attached the first time the session is used. */
-    private static FiringRecorder recorder(KieSession session) {
-        for (AgendaEventListener listener : session.getAgendaEventListeners()) {
-            if (listener instanceof FiringRecorder recorder) {
-                return recorder;
-            }
-        }
-        FiringRecorder recorder = new FiringRecorder();
-        session.addEventListener(recorder);
-        return recorder;
-    }
-
-    /** Attributes each action to the rule (table row) firing, in the decision being evaluated. */
-    private static final class FiringRecorder extends DefaultAgendaEventListener {
-        Offers target;
-
-        @Override
-        public void beforeMatchFired(BeforeMatchFiredEvent event) {
-            target.firing(event.getMatch().getRule().getName());
-        }
     }
 
     public String version() { return version; }

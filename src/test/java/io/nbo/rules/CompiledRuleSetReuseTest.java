@@ -20,8 +20,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sessions are pooled and reset between decisions: nothing a decision's rules did may leak into the next one, on one
- * thread or on several.
+ * One compiled rule set serves every decision: nothing a decision's rules did may leak into the next one, on one
+ * thread or on several. Guards any future session reuse (a pool was tried for speed, see docs/benchmarks.md).
  */
 class CompiledRuleSetReuseTest {
 

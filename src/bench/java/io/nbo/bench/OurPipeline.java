@@ -1,0 +1,69 @@
+package io.nbo.bench;
+
+import io.nbo.decision.core.AffinityPropensity;
+import io.nbo.decision.core.ArbitrationStage;
+import io.nbo.decision.core.ChannelStage;
+import io.nbo.decision.core.Decision;
+import io.nbo.decision.core.DecisionPipeline;
+import io.nbo.decision.core.DecisionRequest;
+import io.nbo.decision.core.EligibilityEngine;
+import io.nbo.decision.core.FallbackOffer;
+import io.nbo.decision.core.Rejection;
+import io.nbo.profile.CustomerProfile;
+import io.nbo.rules.CompiledRuleSet;
+import io.nbo.rules.compile.RuleSetCompiler;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Our decision core as the server runs it: the table compiled by {@link RuleSetCompiler} (cell checks and all), the
+ * {@link DecisionPipeline} with the stages {@code DecisionService} wires (candidates, eligibility, channel,
+ * arbitration, fallback), a random decision id, the full explanation. The profile comes from memory: the cache read
+ * is measured by the HTTP benchmark.
+ */
+public final class OurPipeline {
+
+    private final CompiledRuleSet ruleSet;
+    private final DecisionPipeline pipeline;
+    private final Workload workload;
+
+    public OurPipeline(Workload workload, Instant now) {
+        this(workload, now, new RuleSetCompiler().compile(List.of(workload.source())));
+    }
+
+    OurPipeline(Workload workload, Instant now, CompiledRuleSet ruleSet) {
+        this(workload, now, ruleSet, ruleSet::evaluate);
+    }
+
+    /** With another eligibility engine over the same rule set (experiments in ProfileRun). */
+    OurPipeline(Workload workload, Instant now, CompiledRuleSet ruleSet, EligibilityEngine engine) {
+        this.workload = workload;
+        this.ruleSet = ruleSet;
+        this.pipeline = new DecisionPipeline(engine,
+                List.of(new ChannelStage(), new ArbitrationStage(new AffinityPropensity())),
+                new FallbackOffer(null), Clock.fixed(now, ZoneOffset.UTC), () -> UUID.randomUUID().toString());
+    }
+
+    public Decision decide(DecisionRequest request, CustomerProfile customer) {
+        return pipeline.decide(request, customer, workload.offers());
+    }
+
+    public CompiledRuleSet ruleSet() { return ruleSet; }
+
+    /** Offers the rules made eligible: chosen, or dropped only after eligibility (channel, arbitration). */
+    public static Set<String> eligibleIds(Decision decision) {
+        Set<String> out = new TreeSet<>();
+        decision.offers().forEach(c -> out.add(c.candidate().offerId()));
+        for (Rejection r : decision.notChosen()) {
+            if (r.stage() != Rejection.Stage.CANDIDATES && r.stage() != Rejection.Stage.ELIGIBILITY) {
+                out.add(r.offerId());
+            }
+        }
+        return out;
+    }
+}

@@ -35,6 +35,7 @@ pin=()
 echo "Starting the server on $URL (database nbo_bench, $CUSTOMERS customers, requests spread over $SPREAD); log in $LOG"
 NBO_DB_URL=jdbc:postgresql://127.0.0.1:5432/nbo_bench QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 \
   NBO_SAMPLE_DATA_ENABLED=true NBO_SAMPLE_DATA_CUSTOMERS=$CUSTOMERS \
+  NBO_MARKETER_PASSWORD=${NBO_MARKETER_PASSWORD:-bench-marketer} NBO_ADMIN_PASSWORD=${NBO_ADMIN_PASSWORD:-bench-admin} \
   "${pin[@]}" java $SERVER_JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT

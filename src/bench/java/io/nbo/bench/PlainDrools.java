@@ -52,8 +52,9 @@ public final class PlainDrools {
         Offers actions = new Offers();
         session.setGlobal("offers", actions);
         List<Object> facts = new ArrayList<>(offers.size() + 2);
-        Situation situation = new Situation(customer, request.touchpoint(), request.context(),
-                day.atTime(request.localTime()), request.limit());
+        java.time.LocalDateTime local = day.atTime(request.localTime());
+        Situation situation = new Situation(customer, request.touchpoint(), request.context(), local, request.limit(),
+                local.atZone(customer.timeZone()).toInstant());
         facts.add(new Customer(customer));
         facts.add(new Context(situation));
         facts.addAll(offers);

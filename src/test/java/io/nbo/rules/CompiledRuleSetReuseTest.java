@@ -65,6 +65,7 @@ class CompiledRuleSetReuseTest {
     }
 
     private EligibilityResult evaluate(CustomerProfile customer, Channel touchpoint, LocalDateTime localTime) {
-        return rules.evaluate(new Situation(customer, touchpoint, Map.of(), localTime, 3), List.of());
+        return rules.evaluate(new Situation(customer, touchpoint, Map.of(), localTime, 3,
+                localTime.toInstant(java.time.ZoneOffset.UTC)), List.of());
     }
 }

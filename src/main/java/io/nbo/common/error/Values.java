@@ -1,17 +1,22 @@
 package io.nbo.common.error;
 
-/** Request values quoted safely for messages and logs: control characters replaced, long values cut. */
+/** Request and spreadsheet values shown safely in messages and logs: control characters replaced, long values cut. */
 public final class Values {
 
     private Values() {
     }
 
-    /** {@code 'value'}, or {@code nothing} for null. */
+    /** {@code 'value'} cut to 80 characters, or {@code nothing} for null. */
     public static String quote(String value) {
+        return value == null ? "nothing" : "'" + clip(value, 80) + "'";
+    }
+
+    /** The value with control characters replaced by '?' and cut to {@code max} characters ("..." marks a cut). */
+    public static String clip(String value, int max) {
         if (value == null) {
-            return "nothing";
+            return "";
         }
         String clean = value.replaceAll("\\p{Cntrl}", "?");
-        return "'" + (clean.length() > 80 ? clean.substring(0, 77) + "..." : clean) + "'";
+        return clean.length() > max ? clean.substring(0, max - 3) + "..." : clean;
     }
 }

@@ -1,5 +1,6 @@
 package io.nbo.contact.policy;
 
+import io.nbo.common.error.Values;
 import io.nbo.decision.core.policy.ContactEventType;
 import io.nbo.decision.core.policy.PolicyRule.Kind;
 import io.nbo.decision.core.policy.Selector;
@@ -66,7 +67,7 @@ final class Cells {
         String value = raw("Type");
         Kind kind = Kind.fromCode(value).orElse(null);
         if (kind == null) {
-            problem("Type", "Type must be one of " + Kind.codes() + ", got '" + clip(value) + "'");
+            problem("Type", "Type must be one of " + Kind.codes() + ", got '" + Values.clip(value, 40) + "'");
         }
         return kind;
     }
@@ -91,7 +92,8 @@ final class Cells {
             Channel channel = Channel.fromCode(word).orElse(null);
             if (channel == null) {
                 problem("Channel", "Channel must be blank (all channels), * (each channel), outbound, inbound or "
-                        + "channels joined by | from " + Channel.codes() + ", got '" + clip(part.strip()) + "'");
+                        + "channels joined by | from " + Channel.codes() + ", got '"
+                        + Values.clip(part.strip(), 40) + "'");
                 return Selector.ANY;
             }
             codes.add(channel.code());
@@ -109,7 +111,7 @@ final class Cells {
         for (String part : value.split("\\|")) {
             if (!ID.matcher(part.strip()).matches()) {
                 problem(column, column + " must be blank (any), * (each one) or ids of letters, digits, '.', '_' or "
-                        + "'-' (at most 64) joined by |, got '" + clip(part.strip()) + "'");
+                        + "'-' (at most 64) joined by |, got '" + Values.clip(part.strip(), 40) + "'");
                 return Selector.ANY;
             }
             ids.add(part.strip());
@@ -132,7 +134,7 @@ final class Cells {
             }
             return BigDecimal.valueOf(n);
         } catch (NumberFormatException e) {
-            problem("Limit", "Limit must be a whole number, e.g. 2, got '" + clip(value) + "'");
+            problem("Limit", "Limit must be a whole number, e.g. 2, got '" + Values.clip(value, 40) + "'");
             return null;
         }
     }
@@ -149,11 +151,11 @@ final class Cells {
             BigDecimal amount = new BigDecimal(value);
             if (amount.signum() <= 0 || amount.scale() > 2 || amount.precision() - amount.scale() > 12) {
                 problem(column, column + " must be a positive number with at most 2 decimals and 12 digits, got "
-                        + clip(value));
+                        + Values.clip(value, 40));
             }
             return amount;
         } catch (NumberFormatException e) {
-            problem(column, column + " must be a number, e.g. 500 or 2.50, got '" + clip(value) + "'");
+            problem(column, column + " must be a number, e.g. 500 or 2.50, got '" + Values.clip(value, 40) + "'");
             return null;
         }
     }
@@ -169,7 +171,7 @@ final class Cells {
         Matcher m = DURATION.matcher(value.toLowerCase());
         if (!m.matches()) {
             problem(column, column + " must be a number followed by m, h, d or w (90m, 24h, 7d, 2w), got '"
-                    + clip(value) + "'");
+                    + Values.clip(value, 40) + "'");
             return null;
         }
         long n = Long.parseLong(m.group(1));
@@ -190,7 +192,8 @@ final class Cells {
         String value = raw("Outcome");
         ContactEventType type = ContactEventType.fromCode(value).orElse(null);
         if (type == null) {
-            problem("Outcome", "Outcome must be one of " + ContactEventType.codes() + ", got '" + clip(value) + "'");
+            problem("Outcome", "Outcome must be one of " + ContactEventType.codes() + ", got '"
+                    + Values.clip(value, 40) + "'");
         }
         return type;
     }
@@ -213,13 +216,8 @@ final class Cells {
         try {
             return LocalTime.parse(value.length() == 4 ? "0" + value : value);
         } catch (DateTimeParseException e) {
-            problem(column, column + " must be a local time HH:mm (24-hour), got '" + clip(value) + "'");
+            problem(column, column + " must be a local time HH:mm (24-hour), got '" + Values.clip(value, 40) + "'");
             return null;
         }
-    }
-
-    private static String clip(String value) {
-        String clean = value.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > 40 ? clean.substring(0, 37) + "..." : clean;
     }
 }

@@ -2,8 +2,9 @@ package io.nbo.contact.rest;
 
 import io.nbo.common.error.InvalidFieldProblem;
 import io.nbo.common.error.NotFoundProblem;
-import io.nbo.contact.service.OutcomeService;
+import io.nbo.common.error.Values;
 import io.nbo.contact.service.OutcomeService.Report;
+import io.nbo.contact.service.OutcomeService;
 import io.nbo.decision.core.policy.ContactEventType;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -57,7 +58,7 @@ public class OutcomeResource {
     @APIResponse(responseCode = "422", description = "The decision did not make that offer")
     public Response record(@PathParam("decisionId") String decisionId, OutcomePayload payload) {
         if (!DECISION_ID.matcher(decisionId).matches()) {
-            throw new NotFoundProblem("No decision with id '" + clip(decisionId) + "'");
+            throw new NotFoundProblem("No decision with id '" + Values.clip(decisionId, 40) + "'");
         }
         OutcomeResponse body = OutcomeResponse.from(outcomes.record(decisionId, report(payload)));
         return Response.status(body.created() ? 201 : 200).entity(body).build();
@@ -73,7 +74,7 @@ public class OutcomeResource {
         ContactEventType type = ContactEventType.fromCode(payload.outcome()).filter(ContactEventType::outcome)
                 .orElseThrow(() -> new InvalidFieldProblem("outcome", "outcome must be one of "
                         + ContactEventType.outcomeCodes() + ", got " + (payload.outcome() == null ? "nothing"
-                        : "'" + clip(payload.outcome()) + "'")));
+                        : "'" + Values.clip(payload.outcome(), 40) + "'")));
         BigDecimal value = payload.value();
         if (type == ContactEventType.PURCHASED && (value == null || value.signum() < 0 || value.scale() > 2)) {
             throw new InvalidFieldProblem("value", "a purchase needs its value, a number of 0 or more with at most "
@@ -94,12 +95,7 @@ public class OutcomeResource {
             return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new InvalidFieldProblem("at", "at must be an ISO-8601 instant such as 2026-11-23T08:12:00Z, got '"
-                    + clip(value) + "'");
+                    + Values.clip(value, 40) + "'");
         }
-    }
-
-    static String clip(String value) {
-        String clean = value.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > 40 ? clean.substring(0, 37) + "..." : clean;
     }
 }

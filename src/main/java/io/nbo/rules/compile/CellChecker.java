@@ -1,5 +1,6 @@
 package io.nbo.rules.compile;
 
+import io.nbo.common.error.Values;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,16 +70,17 @@ public final class CellChecker {
     private static String problem(RuleTable.Column column, String value) {
         return switch (column.kind()) {
             case "PRIORITY" -> NUMBER.matcher(value).matches() && !value.contains(".") ? null
-                    : "priority must be a whole number, got '" + shorten(value) + "'";
+                    : "priority must be a whole number, got '" + Values.clip(value, 60) + "'";
             case "CONDITION", "ACTION" -> codeCell(column, value);
             default -> UNSAFE_TEXT.matcher(value).find()
-                    ? "quotes, backslashes and line breaks are not allowed here, got '" + shorten(value) + "'" : null;
+                    ? "quotes, backslashes and line breaks are not allowed here, got '" + Values.clip(value, 60)
+                    + "'" : null;
         };
     }
 
     private static String codeCell(RuleTable.Column column, String value) {
         if (UNSAFE_TEXT.matcher(value).find()) {
-            return "the value '" + shorten(value) + "' for '" + label(column)
+            return "the value '" + Values.clip(value, 60) + "' for '" + label(column)
                     + "' contains quotes, backslashes or line breaks, which could change the rule's code";
         }
         String template = column.template();
@@ -93,7 +95,7 @@ public final class CellChecker {
                     && param.end() < template.length() && template.charAt(param.end()) == '"';
             if (index >= parts.length) {
                 return "'" + label(column) + "' needs " + countParams(template) + " values separated by commas, got '"
-                        + shorten(value) + "'";
+                        + Values.clip(value, 60) + "'";
             }
             if (!quoted && !isLiteral(parts[index].trim())) {
                 return expectsNumber(column, value);
@@ -107,7 +109,7 @@ public final class CellChecker {
     }
 
     private static String expectsNumber(RuleTable.Column column, String value) {
-        return "'" + label(column) + "' expects a number here, got '" + shorten(value) + "'";
+        return "'" + label(column) + "' expects a number here, got '" + Values.clip(value, 60) + "'";
     }
 
     private static long countParams(String template) {
@@ -116,10 +118,6 @@ public final class CellChecker {
 
     private static String label(RuleTable.Column column) {
         return column.label().isEmpty() ? column.template() : column.label();
-    }
-
-    private static String shorten(String value) {
-        return value.length() > 60 ? value.substring(0, 57) + "..." : value;
     }
 
     /** A fresh registry of rule names, shared across the tables of one rule set. */

@@ -1,6 +1,7 @@
 package io.nbo.rules.service;
 
 import io.nbo.common.error.InvalidFieldProblem;
+import io.nbo.common.error.Values;
 import io.nbo.rules.compile.RuleSource;
 import java.util.regex.Pattern;
 
@@ -15,7 +16,7 @@ final class Uploads {
     static RuleSource table(String name, byte[] bytes, int maxBytes) {
         if (name == null || !TABLE_NAME.matcher(name).matches() || name.contains("..")) {
             throw new InvalidFieldProblem("name", "a table name is a file name such as electronics.drl.csv "
-                    + "(letters, digits, '.', '-', '_'), got '" + clip(name) + "'");
+                    + "(letters, digits, '.', '-', '_'), got '" + Values.clip(name, 60) + "'");
         }
         RuleSource source = new RuleSource(name, bytes == null ? new byte[0] : bytes);
         if (source.kind() != RuleSource.Kind.CSV && source.kind() != RuleSource.Kind.XLSX) {
@@ -30,13 +31,5 @@ final class Uploads {
                     + "is " + maxBytes);
         }
         return source;
-    }
-
-    private static String clip(String value) {
-        if (value == null) {
-            return "";
-        }
-        String clean = value.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > 60 ? clean.substring(0, 57) + "..." : clean;
     }
 }

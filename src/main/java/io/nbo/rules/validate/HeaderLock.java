@@ -1,5 +1,6 @@
 package io.nbo.rules.validate;
 
+import io.nbo.common.error.Values;
 import io.nbo.rules.compile.Grid;
 import io.nbo.rules.compile.GridReader;
 import io.nbo.rules.compile.RuleSetException;
@@ -41,8 +42,8 @@ public final class HeaderLock {
     }
 
     private static String describe(String where, String old, String now) {
-        return "the header block changed at " + where + " ('" + TemplateGuard.clip(old) + "' -> '"
-                + TemplateGuard.clip(now) + "')";
+        return "the header block changed at " + where + " ('" + Values.clip(old, 60) + "' -> '"
+                + Values.clip(now, 60) + "')";
     }
 
     /** Sheet!cell to text of every header cell of the rule-table sheets of a file. */

@@ -1,5 +1,6 @@
 package io.nbo.rules.validate;
 
+import io.nbo.common.error.Values;
 import io.nbo.rules.compile.Grid;
 import io.nbo.rules.compile.RuleProblem;
 import io.nbo.rules.compile.RuleTable;
@@ -58,18 +59,18 @@ final class TemplateGuard {
                         + "Import, Variables and Notes above their rule tables (shared logic belongs in rules/*.drl, "
                         + "written and reviewed by developers)";
             } else if (normal.equals("ruleset") && !PACKAGE.matcher(value).matches()) {
-                why = "RuleSet must be a package name such as nbo.electronics, got '" + clip(value) + "'";
+                why = "RuleSet must be a package name such as nbo.electronics, got '" + Values.clip(value, 60) + "'";
             } else if (normal.equals("import")) {
                 for (String imported : value.split(",")) {
                     if (!Vocabulary.IMPORTS.contains(imported.trim())) {
                         why = "Import may only name the fact vocabulary (" + String.join(", ",
-                                Vocabulary.IMPORTS.stream().sorted().toList()) + "), not '" + clip(imported.trim())
-                                + "'";
+                                Vocabulary.IMPORTS.stream().sorted().toList()) + "), not '"
+                                + Values.clip(imported.trim(), 60) + "'";
                         break;
                     }
                 }
             } else if (normal.equals("variables") && !value.replaceAll("\\s+", " ").equals(Vocabulary.VARIABLES)) {
-                why = "Variables must be exactly '" + Vocabulary.VARIABLES + "', got '" + clip(value) + "'";
+                why = "Variables must be exactly '" + Vocabulary.VARIABLES + "', got '" + Values.clip(value, 60) + "'";
             }
             if (why != null) {
                 problems.add(RuleProblem.error(file, sheet.name(), Grid.ref(r, c), r + 1, why));
@@ -84,7 +85,7 @@ final class TemplateGuard {
         if (!TABLE_NAME.matcher(name).matches()) {
             problems.add(RuleProblem.error(file, table.sheet(), Grid.ref(table.startRow(), table.startCol()),
                     table.startRow() + 1, "a RuleTable name may use letters, digits, spaces, '-' and '_' only, got '"
-                            + clip(name) + "'"));
+                            + Values.clip(name, 60) + "'"));
         }
         List<ColumnPlan> plans = new ArrayList<>();
         String objectType = "";
@@ -116,7 +117,8 @@ final class TemplateGuard {
 
     private ColumnPlan condition(RuleTable.Column column, String objectType) {
         Vocabulary.Fact fact = vocabulary.fact(objectType).orElseThrow(() -> new IllegalArgumentException(
-                "object:a condition tests one of " + vocabulary.factNames() + ", not '" + clip(objectType) + "'"));
+                "object:a condition tests one of " + vocabulary.factNames() + ", not '"
+                        + Values.clip(objectType, 60) + "'"));
         Template t = Template.parse(column.template());
         Map<String, Vocabulary.Domain> params = new HashMap<>();
         List<ColumnPlan.Bound> bounds = new ArrayList<>();
@@ -209,7 +211,7 @@ final class TemplateGuard {
                             + "only call offers.<action>(...), it cannot run other code");
                 }
                 throw new IllegalArgumentException("every statement of an action must be offers.<action>(...); with "
-                        + "one of " + vocabulary.actionNames() + ", got '" + clip(column.template()) + "'");
+                        + "one of " + vocabulary.actionNames() + ", got '" + Values.clip(column.template(), 60) + "'");
             }
             String method = t.at(i + 2).text();
             List<Class<?>> types = vocabulary.action(method).orElseThrow(() -> new IllegalArgumentException(
@@ -226,7 +228,7 @@ final class TemplateGuard {
                     arg++;
                 } else if (token.kind() != Template.Kind.STRING && token.kind() != Template.Kind.NUMBER) {
                     throw new IllegalArgumentException("offers." + method + "(...) takes values or $param only, "
-                            + "got '" + clip(token.text()) + "'");
+                            + "got '" + Values.clip(token.text(), 60) + "'");
                 }
                 i++;
                 if (i > t.tokens().size()) {
@@ -288,9 +290,5 @@ final class TemplateGuard {
 
     private static String label(RuleTable.Column column) {
         return column.label().isEmpty() ? Grid.column(column.col()) : column.label();
-    }
-
-    static String clip(String value) {
-        return value.length() > 60 ? value.substring(0, 57) + "..." : value;
     }
 }

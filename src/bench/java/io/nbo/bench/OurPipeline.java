@@ -11,7 +11,7 @@ import io.nbo.decision.core.FallbackOffer;
 import io.nbo.decision.core.Rejection;
 import io.nbo.profile.CustomerProfile;
 import io.nbo.rules.CompiledRuleSet;
-import io.nbo.rules.compile.RuleSetCompiler;
+import io.nbo.rules.validate.DraftChecker;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,7 +21,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Our decision core as the server runs it: the table compiled by {@link RuleSetCompiler} (cell checks and all), the
+ * Our decision core as the server runs it: the table checked and compiled by {@link DraftChecker} (the server's gate), the
  * {@link DecisionPipeline} with the stages {@code DecisionService} wires (candidates, eligibility, channel,
  * arbitration, fallback), a random decision id, the full explanation. The profile comes from memory: the cache read
  * is measured by the HTTP benchmark.
@@ -33,7 +33,7 @@ public final class OurPipeline {
     private final Workload workload;
 
     public OurPipeline(Workload workload, Instant now) {
-        this(workload, now, new RuleSetCompiler().compile(List.of(workload.source())));
+        this(workload, now, new DraftChecker().compile(List.of(workload.source())));
     }
 
     OurPipeline(Workload workload, Instant now, CompiledRuleSet ruleSet) {

@@ -1,7 +1,7 @@
 package io.nbo.bench;
 
 import io.nbo.rules.CompiledRuleSet;
-import io.nbo.rules.compile.RuleSetCompiler;
+import io.nbo.rules.validate.DraftChecker;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,7 +26,7 @@ public final class ProfileRun {
             case "merged" -> new OurPipeline(workload, CoreBenchmark.NOW, MergedPatternsExperiment.compile(workload));
             case "fresh", "merged-fresh" -> {
                 CompiledRuleSet rules = who.equals("fresh")
-                        ? new RuleSetCompiler().compile(List.of(workload.source()))
+                        ? new DraftChecker().compile(List.of(workload.source()))
                         : MergedPatternsExperiment.compile(workload);
                 yield new OurPipeline(workload, CoreBenchmark.NOW, rules, new FreshSessionEngine(rules));
             }

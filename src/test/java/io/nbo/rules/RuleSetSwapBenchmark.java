@@ -32,8 +32,8 @@ class RuleSetSwapBenchmark {
     void compileValidateAndSwapATenThousandRowTable() {
         Set<String> offers = SampleRules.catalogue().stream().map(Offer::id).collect(Collectors.toSet());
         List<String> ids = offers.stream().sorted().toList();
-        List<RuleSource> sources = new ArrayList<>(new RuleSourceLoader().load(List.of(Path.of("decision-tables"),
-                Path.of("rules"))));
+        List<RuleSource> sources = new ArrayList<>(new RuleSourceLoader().loadAll(Path.of("decision-tables"),
+                Path.of("rules")));
         sources.add(new RuleSource("big.drl.csv", bigTable(ids).getBytes(StandardCharsets.UTF_8)));
         RuleEngine engine = new RuleEngine();
         DraftChecker checker = new DraftChecker();

@@ -19,22 +19,39 @@ public final class CellChecker {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern ANY_PARAM = Pattern.compile("\\$(\\d+)");
     private static final Pattern UNSAFE_TEXT = Pattern.compile("[\"\\\\\\r\\n]");
+    private static final Pattern BRACKETS = Pattern.compile("[()\\[\\]{}]");
 
-    public List<RuleProblem> check(String file, RuleTable table, Map<String, String> ruleNames) {
+    /** Problems of the table's header: column kinds, and a usable template in each CONDITION and ACTION column. */
+    public List<RuleProblem> checkHeader(String file, RuleTable table) {
         List<RuleProblem> problems = new ArrayList<>();
         for (RuleTable.Column column : table.columns()) {
             String headerCell = Grid.ref(table.startRow() + TableScanner.KIND_ROW, column.col());
+            String templateCell = Grid.ref(table.startRow() + TableScanner.CODE_ROW, column.col());
+            int templateRow = table.startRow() + TableScanner.CODE_ROW + 1;
             if (!TableScanner.KINDS.contains(column.kind())) {
                 problems.add(RuleProblem.error(file, table.sheet(), headerCell, table.startRow() + 2,
-                        "unknown column kind '" + column.kind() + "'; use CONDITION, ACTION, NAME or PRIORITY"));
+                        "column kind '" + Values.clip(column.kind(), 40) + "' is not allowed; decision tables use "
+                                + "CONDITION, ACTION, NAME, PRIORITY, ACTIVATION-GROUP and DESCRIPTION columns"));
             } else if ((column.kind().equals("CONDITION") || column.kind().equals("ACTION"))
                     && column.template().isEmpty()) {
-                problems.add(RuleProblem.error(file, table.sheet(),
-                        Grid.ref(table.startRow() + TableScanner.CODE_ROW, column.col()),
-                        table.startRow() + TableScanner.CODE_ROW + 1,
+                problems.add(RuleProblem.error(file, table.sheet(), templateCell, templateRow,
                         "the " + column.kind() + " column '" + column.label() + "' has no code template"));
+            } else if (column.kind().equals("CONDITION") && !column.template().contains("$param")
+                    && !column.template().contains("$1")) {
+                problems.add(RuleProblem.error(file, table.sheet(), templateCell, templateRow,
+                        "the condition '" + label(column) + "' has no $param (or $1, $2) for the row's value; "
+                                + "write the whole test, e.g. region == \"$param\" or age >= $param"));
+            } else if (column.template().contains("$param") && column.template().contains("$1")) {
+                problems.add(RuleProblem.error(file, table.sheet(), templateCell, templateRow,
+                        "the template of '" + label(column) + "' mixes $param with $1, $2; use one or the other"));
             }
         }
+        return problems;
+    }
+
+    /** Problems of the data cells: values that could change the code around them, and rule names used twice. */
+    public List<RuleProblem> checkCells(String file, RuleTable table, Map<String, String> ruleNames) {
+        List<RuleProblem> problems = new ArrayList<>();
         for (RuleTable.DataRow row : table.rows()) {
             for (int i = 0; i < table.columns().size(); i++) {
                 RuleTable.Column column = table.columns().get(i);
@@ -52,17 +69,20 @@ public final class CellChecker {
 
     private static java.util.Optional<RuleProblem> checkName(String file, RuleTable table, RuleTable.DataRow row,
                                                             Map<String, String> ruleNames) {
+        int col = table.startCol();
+        String name = table.name() + "_" + (row.row() + 1);
         for (int i = 0; i < table.columns().size(); i++) {
             if (table.columns().get(i).kind().equals("NAME") && !row.cells().get(i).isEmpty()) {
-                String here = file + " " + table.sheet() + "!" + Grid.ref(row.row(), table.columns().get(i).col());
-                String earlier = ruleNames.putIfAbsent(row.cells().get(i), here);
-                if (earlier != null) {
-                    return java.util.Optional.of(RuleProblem.error(file, table.sheet(),
-                            Grid.ref(row.row(), table.columns().get(i).col()), row.row() + 1,
-                            "duplicate rule name '" + row.cells().get(i) + "', already used at " + earlier
-                                    + "; every row needs its own name"));
-                }
+                col = table.columns().get(i).col();
+                name = row.cells().get(i);
             }
+        }
+        String here = file + " " + table.sheet() + "!" + Grid.ref(row.row(), col);
+        String earlier = ruleNames.putIfAbsent(name, here);
+        if (earlier != null) {
+            return java.util.Optional.of(RuleProblem.error(file, table.sheet(), Grid.ref(row.row(), col),
+                    row.row() + 1, "duplicate rule name '" + name + "', already used at " + earlier
+                            + "; every row needs its own name"));
         }
         return java.util.Optional.empty();
     }
@@ -83,7 +103,15 @@ public final class CellChecker {
             return "the value '" + Values.clip(value, 60) + "' for '" + label(column)
                     + "' contains quotes, backslashes or line breaks, which could change the rule's code";
         }
+        if (value.indexOf('$') >= 0) {
+            return "the value '" + Values.clip(value, 60) + "' for '" + label(column) + "' contains '$', which "
+                    + "templates use for their parameters; leave it out";
+        }
         String template = column.template();
+        if (!template.contains("$param") && template.contains("$1") && BRACKETS.matcher(value).find()) {
+            return "the values '" + Values.clip(value, 60) + "' for '" + label(column) + "' contain brackets, which "
+                    + "would change how they are split at the commas; leave them out";
+        }
         if (template.contains("$param")) {
             return template.contains("\"$param\"") || isLiteral(value) ? null : expectsNumber(column, value);
         }

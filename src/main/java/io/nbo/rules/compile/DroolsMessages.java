@@ -11,20 +11,9 @@ import org.kie.internal.builder.KnowledgeBuilderError;
  */
 final class DroolsMessages {
 
-    private static final Pattern CELL = Pattern.compile("\\b(?:cell|at) ([A-Z]{1,3})(\\d+)\\b");
     private static final Pattern RULE_VALUES = Pattern.compile("rule values at ([A-Z]{1,3})(\\d+)");
 
     private DroolsMessages() {
-    }
-
-    static RuleProblem fromParseError(String file, String sheet, RuntimeException e) {
-        String message = firstLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        Matcher cell = CELL.matcher(message);
-        if (cell.find()) {
-            return RuleProblem.error(file, sheet, cell.group(1) + cell.group(2), Integer.parseInt(cell.group(2)),
-                    message);
-        }
-        return RuleProblem.error(file, sheet, null, null, message);
     }
 
     static RuleProblem fromBuildError(KnowledgeBuilderError error, RuleSetCompiler.GeneratedDrl origin) {
@@ -75,7 +64,7 @@ final class DroolsMessages {
                 for (int i = 0; i < table.columns().size(); i++) {
                     String value = data.cells().get(i);
                     String template = table.columns().get(i).template();
-                    String rendered = render(template, value);
+                    String rendered = DrlWriter.fill(template, value);
                     if (value.isEmpty() || rendered.isEmpty() || !code.contains(rendered)) {
                         continue;
                     }
@@ -108,19 +97,6 @@ final class DroolsMessages {
             }
         }
         return false;
-    }
-
-    /** The template with $param or $1, $2 filled in, the way Drools fills it. */
-    static String render(String template, String value) {
-        if (template.contains("$param")) {
-            return template.replace("$param", value);
-        }
-        String[] parts = value.split(",", -1);
-        String out = template;
-        for (int i = parts.length; i >= 1; i--) {
-            out = out.replace("$" + i, parts[i - 1].trim());
-        }
-        return out;
     }
 
     private static String plain(String message) {

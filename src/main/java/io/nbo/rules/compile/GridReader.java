@@ -2,18 +2,22 @@ package io.nbo.rules.compile;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.drools.decisiontable.parser.csv.CsvLineParser;
+import org.apache.poi.ss.util.CellRangeAddress;
 
-/** Reads a spreadsheet (XLSX, XLS or CSV) into a {@link Grid} of the texts its author sees. */
+/**
+ * The one reader of marketers' spreadsheets (XLSX, XLS or CSV): it turns the bytes into a {@link Grid} of plain cell
+ * values, and that grid is all the server ever checks and compiles; the uploaded bytes never reach Drools. So it reads
+ * values only, one way: a formula is refused (its text and the value it computes could differ from what was checked),
+ * as are hidden sheets, date cells and error cells, each with the cell and what to do instead.
+ */
 public final class GridReader {
 
     /** The sheet name given to a CSV file, as spreadsheet programs show it. */
@@ -28,42 +32,94 @@ public final class GridReader {
     }
 
     private Grid readCsv(RuleSource source) {
-        CsvLineParser parser = new CsvLineParser();
-        List<List<String>> rows = new ArrayList<>();
-        String text = new String(source.bytes(), StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        for (String line : text.split("\r?\n", -1)) {
-            rows.add(line.isEmpty() ? List.of() : List.copyOf(parser.parse(line)));
+        List<RuleProblem> problems = new ArrayList<>();
+        List<List<String>> rows = CsvGrid.read(source.name(), source.bytes(), problems);
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems);
         }
         return new Grid(source.name(), List.of(new Grid.Sheet(CSV_SHEET, rows)));
     }
 
     private Grid readWorkbook(RuleSource source) {
-        DataFormatter formatter = new DataFormatter();
+        List<RuleProblem> problems = new ArrayList<>();
+        List<Grid.Sheet> sheets = new ArrayList<>();
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(source.bytes()))) {
-            List<Grid.Sheet> sheets = new ArrayList<>();
-            for (Sheet sheet : workbook) {
-                List<List<String>> rows = new ArrayList<>();
-                for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                    Row row = sheet.getRow(r);
-                    List<String> cells = new ArrayList<>();
-                    if (row != null) {
-                        for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-                            Cell cell = row.getCell(c);
-                            cells.add(cell == null ? "" : formatter.formatCellValue(cell));
-                        }
-                    }
-                    rows.add(cells);
+            for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+                Sheet sheet = workbook.getSheetAt(i);
+                if (workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)) {
+                    problems.add(RuleProblem.error(source.name(), sheet.getSheetName(), null, null, "is a hidden "
+                            + "sheet; a decision table workbook may hold only visible rule-table sheets and a Tests "
+                            + "sheet: unhide it to review it, or delete it"));
+                    continue;
                 }
-                sheets.add(new Grid.Sheet(sheet.getSheetName(), rows));
+                sheets.add(sheet(source.name(), sheet, problems));
             }
-            return new Grid(source.name(), sheets);
         } catch (IOException | RuntimeException e) {
             throw new RuleSetException(List.of(RuleProblem.error(source.name(), null, null, null,
                     "cannot be read as a spreadsheet (" + e.getMessage() + "); save it as .xlsx from Excel or "
                             + "LibreOffice")));
         }
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+        return new Grid(source.name(), sheets);
+    }
+
+    private static Grid.Sheet sheet(String file, Sheet sheet, List<RuleProblem> problems) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            List<String> cells = new ArrayList<>();
+            if (row != null) {
+                for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+                    Cell cell = row.getCell(c);
+                    cells.add(cell == null ? "" : value(file, sheet.getSheetName(), cell, problems));
+                }
+            }
+            rows.add(cells);
+        }
+        List<Grid.Merge> merges = new ArrayList<>();
+        for (CellRangeAddress range : sheet.getMergedRegions()) {
+            merges.add(new Grid.Merge(range.getFirstRow(), range.getLastRow(), range.getFirstColumn(),
+                    range.getLastColumn()));
+        }
+        return new Grid.Sheet(sheet.getSheetName(), rows, merges);
+    }
+
+    /** The value a cell holds, as text: numbers without a display format (0.7, 1000), booleans as true/false. */
+    private static String value(String file, String sheet, Cell cell, List<RuleProblem> problems) {
+        String ref = Grid.ref(cell.getRowIndex(), cell.getColumnIndex());
+        return switch (cell.getCellType()) {
+            case STRING -> cell.getStringCellValue();
+            case BOOLEAN -> cell.getBooleanCellValue() ? "true" : "false";
+            case NUMERIC -> {
+                if (DateUtil.isCellDateFormatted(cell)) {
+                    problems.add(RuleProblem.error(file, sheet, ref, cell.getRowIndex() + 1, "holds a date or time "
+                            + "value; type it as text (a time as 07:30, with a leading apostrophe in Excel)"));
+                    yield "";
+                }
+                yield number(cell.getNumericCellValue());
+            }
+            case FORMULA -> {
+                problems.add(RuleProblem.error(file, sheet, ref, cell.getRowIndex() + 1, "holds a formula (="
+                        + io.nbo.common.error.Values.clip(cell.getCellFormula(), 40) + "); decision tables take "
+                        + "values only: copy the cells and paste them as values (Paste Special > Values only)"));
+                yield "";
+            }
+            case ERROR -> {
+                problems.add(RuleProblem.error(file, sheet, ref, cell.getRowIndex() + 1, "holds a spreadsheet "
+                        + "error value; type the value the cell should have"));
+                yield "";
+            }
+            default -> "";
+        };
+    }
+
+    /** Whole numbers without a decimal point (1000), others as Java writes a double (0.7). */
+    static String number(double value) {
+        if (value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value);
     }
 }

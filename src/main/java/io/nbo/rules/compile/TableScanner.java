@@ -17,8 +17,12 @@ public final class TableScanner {
     public static final int LABEL_ROW = 4;
     public static final int FIRST_DATA_ROW = 5;
 
-    public static final Set<String> KINDS = Set.of("CONDITION", "ACTION", "NAME", "PRIORITY", "DESCRIPTION",
-            "ACTIVATION-GROUP", "AGENDA-GROUP", "NO-LOOP", "LOCK-ON-ACTIVE", "METADATA");
+    /**
+     * The column kinds our tables may use. Drools knows more (METADATA, AGENDA-GROUP, TIMER, ...), some of which run
+     * code while compiling or stop rules firing at all; they are refused, so a table is data under a fixed header.
+     */
+    public static final Set<String> KINDS = Set.of("CONDITION", "ACTION", "NAME", "PRIORITY", "ACTIVATION-GROUP",
+            "DESCRIPTION");
 
     public List<RuleTable> scan(Grid.Sheet sheet) {
         List<RuleTable> tables = new ArrayList<>();
@@ -55,6 +59,19 @@ public final class TableScanner {
         return -1;
     }
 
+    /**
+     * The object type over a column: its own cell, or the first cell of a merged range across that row (Drools' way of
+     * putting several conditions on one fact).
+     */
+    private static String objectType(Grid.Sheet sheet, int row, int col) {
+        String own = sheet.cell(row, col).trim();
+        if (!own.isEmpty()) {
+            return own;
+        }
+        return sheet.mergeAt(row, col).filter(m -> m.firstRow() == row && m.lastRow() == row)
+                .map(m -> sheet.cell(row, m.firstCol()).trim()).orElse("");
+    }
+
     private static RuleTable table(Grid.Sheet sheet, int start, int startCol) {
         String name = sheet.cell(start, startCol).trim().substring("RuleTable".length()).trim();
         int kindRow = start + KIND_ROW;
@@ -64,7 +81,7 @@ public final class TableScanner {
             if (kind.isEmpty()) {
                 continue;
             }
-            columns.add(new RuleTable.Column(c, kind, sheet.cell(start + OBJECT_ROW, c).trim(),
+            columns.add(new RuleTable.Column(c, kind, objectType(sheet, start + OBJECT_ROW, c),
                     sheet.cell(start + CODE_ROW, c).trim(), sheet.cell(start + LABEL_ROW, c).trim()));
         }
         List<RuleTable.DataRow> rows = new ArrayList<>();

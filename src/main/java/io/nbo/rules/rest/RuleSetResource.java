@@ -137,7 +137,7 @@ public class RuleSetResource {
         } catch (DateTimeParseException e) {
             throw new InvalidFieldProblem("localTime", "localTime must be HH:mm (24-hour)");
         }
-        return simulator.simulate(name, body, size, channel, time);
+        return simulator.simulate(name, body, actor(), size, channel, time);
     }
 
     @GET

@@ -26,15 +26,18 @@ final class RuleFiles {
 
     private final Path tables;
     private final Path drl;
+    private final long maxBytes;
     private final RuleSourceLoader loader = new RuleSourceLoader();
 
     RuleFiles(NboConfig config) {
         this.tables = Path.of(config.rules().decisionTablesDir());
         this.drl = Path.of(config.rules().drlDir());
+        this.maxBytes = config.rules().maxUploadBytes();
     }
 
-    List<RuleSource> load() {
-        return loader.load(List.of(tables, drl));
+    /** The rule files, and the files refused (DRL or other files among the tables, files over the size limit). */
+    RuleSourceLoader.Loaded load() {
+        return loader.load(tables, drl, maxBytes);
     }
 
     List<Path> folders() {

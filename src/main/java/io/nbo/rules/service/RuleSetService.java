@@ -5,12 +5,13 @@ import io.nbo.config.NboConfig;
 import io.nbo.offer.Offer;
 import io.nbo.offer.service.OfferCatalogue;
 import io.nbo.rules.compile.RuleProblem;
+import io.nbo.rules.compile.RuleSetCompiler;
 import io.nbo.rules.compile.RuleSetException;
 import io.nbo.rules.compile.RuleSource;
+import io.nbo.rules.compile.RuleSourceLoader;
 import io.nbo.rules.persistence.RuleSetStore;
 import io.nbo.rules.validate.DraftChecker;
 import io.nbo.rules.validate.DraftReport;
-import io.nbo.rules.validate.HeaderLock;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -47,7 +48,7 @@ public class RuleSetService {
     private final NboConfig config;
     private final RuleFiles files;
     private final DraftChecker checker = new DraftChecker();
-    private final HeaderLock headers = new HeaderLock();
+    private final HeaderGate headers = new HeaderGate();
     private final ExecutorService changes = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "rule-set-activation");
         t.setDaemon(true);
@@ -66,8 +67,9 @@ public class RuleSetService {
 
     /** Puts the folders live at startup; when they do not pass, the last activated version from the database. */
     void onStart(@Observes @Priority(10) StartupEvent event) {
-        List<RuleSource> disk = files.load();
-        DraftReport report = checker.check(disk, null);
+        RuleSourceLoader.Loaded loaded = files.load();
+        List<RuleSource> disk = loaded.sources();
+        DraftReport report = refusing(checker.check(disk, null), loaded);
         Optional<RuleSetStore.Activation> latest = store.latestActivation();
         if (report.valid()) {
             boolean record = latest.map(a -> !a.version().equals(report.version())).orElse(true);
@@ -109,24 +111,27 @@ public class RuleSetService {
         });
     }
 
-    /** Checks a table as an upload would, without putting anything live. */
+    /**
+     * Checks a table as an upload would, without putting anything live. The header lock comes first: a change the
+     * caller may not make is reported without compiling anything.
+     */
     public DraftReport validate(String name, byte[] bytes, Actor actor) {
         RuleSource source = uploaded(name, bytes);
-        DraftReport report = checker.check(with(source), offerIds());
+        List<RuleSource> draft = with(source);
         try {
             lockHeader(source, actor);
-            return report;
         } catch (HeaderChangeForbidden e) {
-            List<RuleProblem> errors = new ArrayList<>(report.errors());
-            errors.add(0, RuleProblem.error(name, null, null, null, e.getMessage()));
-            return new DraftReport(report.version(), null, errors, report.warnings(), report.testsRun(),
-                    report.testFailures());
+            return new DraftReport(RuleSetCompiler.versionOf(draft), null, List.of(RuleProblem.error(name, null,
+                    null, null, e.getMessage())), List.of(), 0, List.of());
         }
+        return checker.check(draft, offerIds());
     }
 
-    /** A draft checked and compiled for simulation: the live files with this table replaced. */
-    public DraftReport draft(String name, byte[] bytes) {
-        DraftReport report = checker.check(with(uploaded(name, bytes)), offerIds());
+    /** A draft checked and compiled for simulation (header lock first): the live files with this table replaced. */
+    public DraftReport draft(String name, byte[] bytes, Actor actor) {
+        RuleSource source = uploaded(name, bytes);
+        lockHeader(source, actor);
+        DraftReport report = checker.check(with(source), offerIds());
         reject(report, name);
         return report;
     }
@@ -136,6 +141,7 @@ public class RuleSetService {
         return await(() -> {
             List<RuleSource> sources = store.sources(version).orElseThrow(() -> new NotFoundProblem(
                     "no rule-set version '" + version + "' was ever activated; GET /api/rulesets/versions lists them"));
+            sources.stream().filter(s -> s.kind() != RuleSource.Kind.DRL).forEach(s -> lockHeader(s, actor));
             DraftReport report = checker.check(sources, offerIds());
             if (report.version().equals(engine.live().version())) {
                 return unchanged(report);
@@ -161,9 +167,16 @@ public class RuleSetService {
     }
 
     private void reloadNow() {
-        List<RuleSource> disk = files.load();
-        DraftReport report = checker.check(disk, offerIds());
-        if (report.version().equals(engine.live().version())) {
+        RuleSourceLoader.Loaded loaded = files.load();
+        List<RuleSource> disk = loaded.sources();
+        if (RuleSetCompiler.versionOf(disk).equals(engine.live().version()) && loaded.refused().isEmpty()) {
+            return;
+        }
+        DraftReport report = refusing(lockedOnDisk(disk), loaded);
+        if (report == null) {
+            report = refusing(checker.check(disk, offerIds()), loaded);
+        }
+        if (report.version().equals(engine.live().version()) && report.valid()) {
             return;
         }
         if (!report.valid()) {
@@ -174,6 +187,24 @@ public class RuleSetService {
         }
         activate(report, disk, Actor.FILES, "file-change", changedFiles(disk), true);
         lastReload = new ReloadStatus(Instant.now(), report.version(), true, List.of());
+    }
+
+    /** Files changed on disk, under the header lock of {@link Actor#FILES}; null when it holds. */
+    private DraftReport lockedOnDisk(List<RuleSource> disk) {
+        List<RuleProblem> refused = headers.onDisk(disk, liveSources);
+        return refused.isEmpty() ? null
+                : new DraftReport(RuleSetCompiler.versionOf(disk), null, refused, List.of(), 0, List.of());
+    }
+
+    /** The report with the files the folders refused added as errors. */
+    private static DraftReport refusing(DraftReport report, RuleSourceLoader.Loaded loaded) {
+        if (report == null || loaded.refused().isEmpty()) {
+            return report;
+        }
+        List<RuleProblem> errors = new ArrayList<>(loaded.refused());
+        errors.addAll(report.errors());
+        return new DraftReport(report.version(), null, errors, report.warnings(), report.testsRun(),
+                report.testFailures());
     }
 
     public Optional<ReloadStatus> lastReload() {
@@ -216,19 +247,7 @@ public class RuleSetService {
     }
 
     private void lockHeader(RuleSource source, Actor actor) {
-        if (actor.admin()) {
-            return;
-        }
-        RuleSource live = liveSources.get(source.name());
-        if (live == null) {
-            throw new HeaderChangeForbidden("'" + source.name() + "' is a new table file; adding a table changes "
-                    + "code (its header block), which needs the admin role");
-        }
-        headers.headerChange(live, source).ifPresent(change -> {
-            throw new HeaderChangeForbidden(source.name() + ": " + change + "; header blocks (RuleSet, Import, "
-                    + "Variables, RuleTable, CONDITION/ACTION templates) are code and need the admin role, a "
-                    + "marketer may change data rows only");
-        });
+        headers.check(source, actor, liveSources);
     }
 
     private RuleSource uploaded(String name, byte[] bytes) {

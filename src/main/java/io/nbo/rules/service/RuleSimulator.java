@@ -56,8 +56,9 @@ public class RuleSimulator {
                               List<String> lostBy) {
     }
 
-    public Simulation simulate(String name, byte[] bytes, int sample, Channel touchpoint, LocalTime localTime) {
-        DraftReport draft = rules.draft(name, bytes);
+    public Simulation simulate(String name, byte[] bytes, Actor actor, int sample, Channel touchpoint,
+                               LocalTime localTime) {
+        DraftReport draft = rules.draft(name, bytes, actor);
         CompiledRuleSet live = engine.live();
         List<CustomerProfile> profiles = QuarkusTransaction.joiningExisting().call(() -> customers
                 .findAll(Sort.by("id")).page(0, sample).list().stream().map(ProfileMapper::toProfile).toList());

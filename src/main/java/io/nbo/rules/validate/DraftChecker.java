@@ -1,6 +1,8 @@
 package io.nbo.rules.validate;
 
 import io.nbo.rules.CompiledRuleSet;
+import io.nbo.rules.compile.CellChecker;
+import io.nbo.rules.compile.CheckedRuleSet;
 import io.nbo.rules.compile.Grid;
 import io.nbo.rules.compile.GridReader;
 import io.nbo.rules.compile.RuleProblem;
@@ -15,18 +17,23 @@ import io.nbo.rules.workbook.WorkbookTestRunner;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks a draft rule set the way it must be checked before it may go live, in order: the tables' code stays inside
- * the vocabulary (nothing hostile ever reaches Drools), every value fits its column, then Drools compiles it, then the
- * workbooks' own tests run against the compiled draft. Suspicious tables give warnings.
+ * The gate every rule set passes before Drools sees any of it, on every path (start-up, folder reload, upload, dry
+ * run, simulation, rollback). Each spreadsheet is read once, by the one reader; the sheet's shape, the tables' code
+ * (vocabulary guard) and every cell are checked against that reading; only when nothing is wrong does the checked
+ * model go to the compiler, which writes its own DRL from it. Then the workbooks' own tests run against the compiled
+ * draft. Suspicious tables give warnings.
  */
 public final class DraftChecker {
 
     private final GridReader reader = new GridReader();
     private final TableScanner scanner = new TableScanner();
+    private final SheetGuard sheets = new SheetGuard();
     private final TemplateGuard guard = new TemplateGuard(new Vocabulary());
+    private final CellChecker cells = new CellChecker();
     private final RowChecker rows = new RowChecker();
     private final TableLinter linter = new TableLinter();
     private final WorkbookTestReader testReader = new WorkbookTestReader();
@@ -38,54 +45,122 @@ public final class DraftChecker {
      */
     public DraftReport check(List<RuleSource> sources, Set<String> offerIds) {
         List<RuleSource> ordered = sources.stream().sorted(Comparator.comparing(RuleSource::name)).toList();
-        List<RuleProblem> errors = new ArrayList<>();
-        List<RuleProblem> warnings = new ArrayList<>();
-        List<WorkbookTest> tests = new ArrayList<>();
+        Found found = new Found();
+        Map<String, String> ruleNames = CellChecker.nameRegistry();
+        List<CheckedRuleSet.CheckedSheet> checked = new ArrayList<>();
+        List<RuleSource> drl = new ArrayList<>();
         for (RuleSource source : ordered) {
-            if (source.kind() == RuleSource.Kind.CSV || source.kind() == RuleSource.Kind.XLSX) {
-                checkTables(source, offerIds, errors, warnings, tests);
+            switch (source.kind()) {
+                case CSV, XLSX -> checked.addAll(checkTables(source, offerIds, ruleNames, found));
+                case DRL -> drl.add(source);
+                case UNSUPPORTED -> found.errors.add(RuleProblem.error(source.name(), null, null, null,
+                        "is not a rule file: name decision tables *.drl.xlsx or *.drl.csv and rules *.drl "
+                                + "(Drools would silently ignore this file)"));
             }
         }
         String version = RuleSetCompiler.versionOf(ordered);
-        if (!errors.isEmpty()) {
-            return new DraftReport(version, null, errors, warnings, 0, List.of());
+        if (!found.errors.isEmpty()) {
+            return new DraftReport(version, null, found.errors, found.warnings, 0, List.of());
         }
         CompiledRuleSet compiled;
         try {
-            compiled = compiler.compile(ordered);
+            compiled = compiler.compile(new CheckedRuleSet(ordered, checked, drl));
         } catch (RuleSetException e) {
-            return new DraftReport(version, null, e.problems(), warnings, 0, List.of());
+            return new DraftReport(version, null, e.problems(), found.warnings, 0, List.of());
         }
-        WorkbookTestRunner.Outcome outcome = testRunner.run(compiled, tests);
-        return new DraftReport(version, outcome.failures().isEmpty() ? compiled : null, List.of(), warnings,
+        WorkbookTestRunner.Outcome outcome = testRunner.run(compiled, found.tests);
+        return new DraftReport(version, outcome.failures().isEmpty() ? compiled : null, List.of(), found.warnings,
                 outcome.run(), outcome.failures());
     }
 
-    private void checkTables(RuleSource source, Set<String> offerIds, List<RuleProblem> errors,
-                             List<RuleProblem> warnings, List<WorkbookTest> tests) {
+    /**
+     * Checks and compiles sources outside the live-rules lifecycle (fixtures, benchmarks): the same gate, no offer-id
+     * check; throws with every problem when they cannot go live.
+     */
+    public CompiledRuleSet compile(List<RuleSource> sources) {
+        DraftReport report = check(sources, null);
+        if (!report.valid()) {
+            throw new RuleSetException(report.blocking());
+        }
+        return report.compiled();
+    }
+
+    private List<CheckedRuleSet.CheckedSheet> checkTables(RuleSource source, Set<String> offerIds,
+                                                          Map<String, String> ruleNames, Found found) {
         Grid grid;
         try {
             grid = reader.read(source);
         } catch (RuleSetException e) {
-            errors.addAll(e.problems());
-            return;
+            found.errors.addAll(e.problems());
+            return List.of();
         }
-        tests.addAll(testReader.read(grid, errors));
+        found.tests.addAll(testReader.read(grid, found.errors));
+        List<CheckedRuleSet.CheckedSheet> out = new ArrayList<>();
         for (Grid.Sheet sheet : grid.sheets()) {
+            Set<Integer> testRows = WorkbookTestReader.blockRows(sheet);
             if (!scanner.hasRuleTable(sheet)) {
+                found.errors.addAll(sheets.checkOtherSheet(source.name(), sheet, testRows));
                 continue;
             }
             List<RuleTable> tables = scanner.scan(sheet);
-            errors.addAll(guard.checkKeywords(source.name(), sheet, tables, WorkbookTestReader.blockRows(sheet)));
+            found.errors.addAll(sheets.checkRuleSheet(source.name(), sheet, tables, testRows));
             for (RuleTable table : tables) {
-                List<RuleProblem> found = new ArrayList<>();
-                List<ColumnPlan> plans = guard.checkTable(source.name(), table, found);
-                if (found.isEmpty()) {
-                    found.addAll(rows.check(source.name(), table, plans, offerIds));
-                    warnings.addAll(linter.lint(source.name(), table, plans));
+                found.errors.addAll(checkTable(source.name(), table, offerIds, ruleNames, found.warnings));
+            }
+            out.add(new CheckedRuleSet.CheckedSheet(source.name(), sheet, packageName(sheet, tables), tables));
+        }
+        if (out.isEmpty()) {
+            found.errors.add(RuleProblem.error(source.name(), null, null, null,
+                    "holds no RuleTable: a decision table needs a 'RuleTable <name>' cell above its columns"));
+        }
+        return out;
+    }
+
+    /**
+     * The table's code first, then its header, then the values against their columns' domains, then every cell's
+     * safety and the rule names: each step only when the one before found nothing, so each problem is told once, in
+     * the plainest words.
+     */
+    private List<RuleProblem> checkTable(String file, RuleTable table, Set<String> offerIds,
+                                         Map<String, String> ruleNames, List<RuleProblem> warnings) {
+        List<RuleProblem> problems = new ArrayList<>();
+        List<ColumnPlan> plans = guard.checkTable(file, table, problems);
+        if (problems.isEmpty()) {
+            problems.addAll(cells.checkHeader(file, table));
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(rows.check(file, table, plans, offerIds));
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(cells.checkCells(file, table, ruleNames));
+            warnings.addAll(linter.lint(file, table, plans));
+        }
+        return problems;
+    }
+
+    /** The package a sheet's RuleSet row names (checked by the sheet guard), or Drools' default. */
+    private static String packageName(Grid.Sheet sheet, List<RuleTable> tables) {
+        for (int r = 0; r < sheet.rows().size(); r++) {
+            if (SheetGuard.tableAt(tables, r) != null) {
+                continue;
+            }
+            for (int c = 0; c < sheet.width(r); c++) {
+                String cell = sheet.cell(r, c).trim();
+                if (!cell.isEmpty()) {
+                    if (SheetGuard.normal(cell).equals("ruleset")) {
+                        return sheet.cell(r, c + 1).trim();
+                    }
+                    break;
                 }
-                errors.addAll(found);
             }
         }
+        return "rule_table";
+    }
+
+    /** What checking found so far. */
+    private static final class Found {
+        final List<RuleProblem> errors = new ArrayList<>();
+        final List<RuleProblem> warnings = new ArrayList<>();
+        final List<WorkbookTest> tests = new ArrayList<>();
     }
 }

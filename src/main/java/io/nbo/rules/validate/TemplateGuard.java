@@ -19,64 +19,16 @@ import java.util.Set;
  */
 final class TemplateGuard {
 
-    /** Keywords Drools reads in a sheet outside rule tables; only the first four are allowed in our tables. */
-    private static final Set<String> ALLOWED_KEYS = Set.of("ruleset", "import", "variables", "notes");
-    private static final Set<String> DROOLS_KEYS = Set.of("functions", "queries", "declare", "unit", "sequential",
-            "sequentialmaxpriority", "sequentialminpriority", "escapequotes", "numericdisabled", "dialect",
-            "salience", "priority", "duration", "timer", "calendars", "noloop", "lockonactive", "autofocus",
-            "activationgroup", "agendagroup", "ruleflowgroup", "dateeffective", "dateexpires", "enabled");
     private static final Set<String> JAVA_WORDS = Set.of("eval", "new", "getClass", "class", "java", "javax",
             "exec", "exit", "forName", "invoke", "this", "super", "drools", "kcontext", "insert", "modify", "retract",
             "delete", "update", "from", "accumulate", "collect", "entry");
     private static final Set<String> CONDITION_WORDS = Set.of("true", "false", "null", "not", "in");
-    private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile(
-            "[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
     private static final java.util.regex.Pattern TABLE_NAME = java.util.regex.Pattern.compile("[\\p{L}\\p{N} _-]*");
 
     private final Vocabulary vocabulary;
 
     TemplateGuard(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
-    }
-
-    /** Problems in the keyword rows outside the rule tables of a sheet (RuleSet, Import, Variables, ...). */
-    List<RuleProblem> checkKeywords(String file, Grid.Sheet sheet, List<RuleTable> tables, Set<Integer> skipRows) {
-        List<RuleProblem> problems = new ArrayList<>();
-        for (int r = 0; r < sheet.rows().size(); r++) {
-            if (skipRows.contains(r) || insideTable(tables, r)) {
-                continue;
-            }
-            int c = firstCell(sheet, r);
-            if (c < 0) {
-                continue;
-            }
-            String key = sheet.cell(r, c).trim();
-            String normal = key.toLowerCase().replaceAll("[\\s_-]", "");
-            String value = sheet.cell(r, c + 1).trim();
-            String why = null;
-            if (DROOLS_KEYS.contains(normal)) {
-                why = "'" + key + "' is code and is not allowed in a decision table; tables may only use RuleSet, "
-                        + "Import, Variables and Notes above their rule tables (shared logic belongs in rules/*.drl, "
-                        + "written and reviewed by developers)";
-            } else if (normal.equals("ruleset") && !PACKAGE.matcher(value).matches()) {
-                why = "RuleSet must be a package name such as nbo.electronics, got '" + Values.clip(value, 60) + "'";
-            } else if (normal.equals("import")) {
-                for (String imported : value.split(",")) {
-                    if (!Vocabulary.IMPORTS.contains(imported.trim())) {
-                        why = "Import may only name the fact vocabulary (" + String.join(", ",
-                                Vocabulary.IMPORTS.stream().sorted().toList()) + "), not '"
-                                + Values.clip(imported.trim(), 60) + "'";
-                        break;
-                    }
-                }
-            } else if (normal.equals("variables") && !value.replaceAll("\\s+", " ").equals(Vocabulary.VARIABLES)) {
-                why = "Variables must be exactly '" + Vocabulary.VARIABLES + "', got '" + Values.clip(value, 60) + "'";
-            }
-            if (why != null) {
-                problems.add(RuleProblem.error(file, sheet.name(), Grid.ref(r, c), r + 1, why));
-            }
-        }
-        return problems;
     }
 
     /** Checks every column template of a table; returns the plan of each column, in column order. */
@@ -88,12 +40,8 @@ final class TemplateGuard {
                             + Values.clip(name, 60) + "'"));
         }
         List<ColumnPlan> plans = new ArrayList<>();
-        String objectType = "";
         for (RuleTable.Column column : table.columns()) {
-            String object = column.objectType();
-            if (column.kind().equals("CONDITION")) {
-                objectType = object.isEmpty() ? objectType : object;
-            }
+            String objectType = column.objectType();
             String where = Grid.ref(table.startRow() + TableScanner.CODE_ROW, column.col());
             int row = table.startRow() + TableScanner.CODE_ROW + 1;
             try {
@@ -117,7 +65,10 @@ final class TemplateGuard {
 
     private ColumnPlan condition(RuleTable.Column column, String objectType) {
         Vocabulary.Fact fact = vocabulary.fact(objectType).orElseThrow(() -> new IllegalArgumentException(
-                "object:a condition tests one of " + vocabulary.factNames() + ", not '"
+                objectType.isEmpty() ? "object:name the fact this condition tests (" + String.join(" or ",
+                        vocabulary.factNames()) + ") in the cell above its template, or merge that cell with the "
+                        + "one of the condition before it"
+                        : "object:a condition tests one of " + vocabulary.factNames() + ", not '"
                         + Values.clip(objectType, 60) + "'"));
         Template t = Template.parse(column.template());
         Map<String, Vocabulary.Domain> params = new HashMap<>();
@@ -266,26 +217,6 @@ final class TemplateGuard {
             case "<" -> ">";
             default -> op;
         };
-    }
-
-    static boolean insideTable(List<RuleTable> tables, int row) {
-        for (RuleTable table : tables) {
-            int last = table.rows().isEmpty() ? table.startRow() + TableScanner.LABEL_ROW
-                    : table.rows().get(table.rows().size() - 1).row();
-            if (row >= table.startRow() && row <= last) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int firstCell(Grid.Sheet sheet, int row) {
-        for (int c = 0; c < sheet.width(row); c++) {
-            if (!sheet.cell(row, c).isBlank()) {
-                return c;
-            }
-        }
-        return -1;
     }
 
     private static String label(RuleTable.Column column) {

@@ -48,7 +48,7 @@ public class LiveRulesProfile implements QuarkusTestProfile {
 
     /** The repository's rule files. */
     public static List<RuleSource> baseline() {
-        return new RuleSourceLoader().load(List.of(Path.of("decision-tables"), Path.of("rules")));
+        return new RuleSourceLoader().loadAll(Path.of("decision-tables"), Path.of("rules"));
     }
 
     /** The version the baseline with one file replaced compiles to. */

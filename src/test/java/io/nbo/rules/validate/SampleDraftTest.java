@@ -14,8 +14,8 @@ class SampleDraftTest {
 
     @Test
     void sampleTablesPassEveryCheck() {
-        DraftReport report = new DraftChecker().check(new RuleSourceLoader().load(List.of(Path.of("decision-tables"),
-                Path.of("rules"))), SampleRules.catalogue().stream().map(Offer::id).collect(Collectors.toSet()));
+        DraftReport report = new DraftChecker().check(new RuleSourceLoader().loadAll(Path.of("decision-tables"),
+                Path.of("rules")), SampleRules.catalogue().stream().map(Offer::id).collect(Collectors.toSet()));
         assertThat(report.errors()).isEmpty();
         assertThat(report.testFailures()).isEmpty();
         assertThat(report.warnings()).isEmpty();

@@ -19,7 +19,7 @@ class TableValidationTest {
                 RuleTable Loyalty
                 NAME,CONDITION,ACTION
                 ,Customer,
-                ,loyaltyTier == "$param","offers.eligible(""$param"");"
+                ,"loyaltyTier == ""$param""\","offers.eligible(""$param"");"
                 Rule,Tier,Make eligible
                 Gold members,gold,COFFEE-AM
                 """);

@@ -24,6 +24,11 @@ public final class CellChecker {
     /** Problems of the table's header: column kinds, and a usable template in each CONDITION and ACTION column. */
     public List<RuleProblem> checkHeader(String file, RuleTable table) {
         List<RuleProblem> problems = new ArrayList<>();
+        if (table.columns().isEmpty()) {
+            problems.add(RuleProblem.error(file, table.sheet(), Grid.ref(table.startRow(), table.startCol()),
+                    table.startRow() + 1, "RuleTable '" + Values.clip(table.name(), 40) + "' has no columns: the row "
+                            + "under it must name its CONDITION and ACTION columns"));
+        }
         for (RuleTable.Column column : table.columns()) {
             String headerCell = Grid.ref(table.startRow() + TableScanner.KIND_ROW, column.col());
             String templateCell = Grid.ref(table.startRow() + TableScanner.CODE_ROW, column.col());
@@ -32,6 +37,14 @@ public final class CellChecker {
                 problems.add(RuleProblem.error(file, table.sheet(), headerCell, table.startRow() + 2,
                         "column kind '" + Values.clip(column.kind(), 40) + "' is not allowed; decision tables use "
                                 + "CONDITION, ACTION, NAME, PRIORITY, ACTIVATION-GROUP and DESCRIPTION columns"));
+                continue;
+            }
+            boolean code = column.kind().equals("CONDITION") || column.kind().equals("ACTION");
+            if (!code && (!column.objectType().isEmpty() || !column.template().isEmpty())) {
+                int row = table.startRow() + (column.objectType().isEmpty() ? TableScanner.CODE_ROW
+                        : TableScanner.OBJECT_ROW);
+                problems.add(RuleProblem.error(file, table.sheet(), Grid.ref(row, column.col()), row + 1,
+                        "a " + column.kind() + " column has no fact or code template; leave this cell blank"));
             } else if ((column.kind().equals("CONDITION") || column.kind().equals("ACTION"))
                     && column.template().isEmpty()) {
                 problems.add(RuleProblem.error(file, table.sheet(), templateCell, templateRow,

@@ -3,6 +3,7 @@ package io.nbo.rules.validate;
 import io.nbo.rules.CompiledRuleSet;
 import io.nbo.rules.compile.CellChecker;
 import io.nbo.rules.compile.CheckedRuleSet;
+import io.nbo.rules.compile.DrlWriter;
 import io.nbo.rules.compile.Grid;
 import io.nbo.rules.compile.GridReader;
 import io.nbo.rules.compile.RuleProblem;
@@ -44,33 +45,52 @@ public final class DraftChecker {
      * @param offerIds the offer catalogue's ids, or null to skip the offer-id check
      */
     public DraftReport check(List<RuleSource> sources, Set<String> offerIds) {
-        List<RuleSource> ordered = sources.stream().sorted(Comparator.comparing(RuleSource::name)).toList();
-        Found found = new Found();
-        Map<String, String> ruleNames = CellChecker.nameRegistry();
-        List<CheckedRuleSet.CheckedSheet> checked = new ArrayList<>();
-        List<RuleSource> drl = new ArrayList<>();
-        for (RuleSource source : ordered) {
-            switch (source.kind()) {
-                case CSV, XLSX -> checked.addAll(checkTables(source, offerIds, ruleNames, found));
-                case DRL -> drl.add(source);
-                case UNSUPPORTED -> found.errors.add(RuleProblem.error(source.name(), null, null, null,
-                        "is not a rule file: name decision tables *.drl.xlsx or *.drl.csv and rules *.drl "
-                                + "(Drools would silently ignore this file)"));
-            }
-        }
-        String version = RuleSetCompiler.versionOf(ordered);
+        Found found = checkOnly(sources, offerIds);
+        String version = RuleSetCompiler.versionOf(sources);
         if (!found.errors.isEmpty()) {
             return new DraftReport(version, null, found.errors, found.warnings, 0, List.of());
         }
         CompiledRuleSet compiled;
         try {
-            compiled = compiler.compile(new CheckedRuleSet(ordered, checked, drl));
+            compiled = compiler.compile(found.checked());
         } catch (RuleSetException e) {
             return new DraftReport(version, null, e.problems(), found.warnings, 0, List.of());
         }
         WorkbookTestRunner.Outcome outcome = testRunner.run(compiled, found.tests);
         return new DraftReport(version, outcome.failures().isEmpty() ? compiled : null, List.of(), found.warnings,
                 outcome.run(), outcome.failures());
+    }
+
+    /**
+     * The DRL the server writes for each checked sheet ("file#sheet" to text), for review and for holding it to what
+     * Drools' own spreadsheet compiler makes of a table; throws with every problem when a table does not pass.
+     */
+    public Map<String, String> drl(List<RuleSource> sources) {
+        Found found = checkOnly(sources, null);
+        if (!found.errors.isEmpty()) {
+            throw new RuleSetException(found.errors);
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (CheckedRuleSet.CheckedSheet sheet : found.checked().tables()) {
+            out.put(sheet.file() + "#" + sheet.sheet().name(), DrlWriter.write(sheet));
+        }
+        return out;
+    }
+
+    private Found checkOnly(List<RuleSource> sources, Set<String> offerIds) {
+        List<RuleSource> ordered = sources.stream().sorted(Comparator.comparing(RuleSource::name)).toList();
+        Found found = new Found(ordered);
+        Map<String, String> ruleNames = CellChecker.nameRegistry();
+        for (RuleSource source : ordered) {
+            switch (source.kind()) {
+                case CSV, XLSX -> found.sheets.addAll(checkTables(source, offerIds, ruleNames, found));
+                case DRL -> found.drl.add(source);
+                case UNSUPPORTED -> found.errors.add(RuleProblem.error(source.name(), null, null, null,
+                        "is not a rule file: name decision tables *.drl.xlsx or *.drl.csv and rules *.drl "
+                                + "(Drools would silently ignore this file)"));
+            }
+        }
+        return found;
     }
 
     /**
@@ -157,10 +177,21 @@ public final class DraftChecker {
         return "rule_table";
     }
 
-    /** What checking found so far. */
+    /** What checking found: problems, warnings, workbook tests, and the checked tables and developers' DRL. */
     private static final class Found {
+        final List<RuleSource> sources;
         final List<RuleProblem> errors = new ArrayList<>();
         final List<RuleProblem> warnings = new ArrayList<>();
         final List<WorkbookTest> tests = new ArrayList<>();
+        final List<CheckedRuleSet.CheckedSheet> sheets = new ArrayList<>();
+        final List<RuleSource> drl = new ArrayList<>();
+
+        Found(List<RuleSource> sources) {
+            this.sources = sources;
+        }
+
+        CheckedRuleSet checked() {
+            return new CheckedRuleSet(sources, sheets, drl);
+        }
     }
 }

@@ -189,10 +189,9 @@ class RuleSetLiveTest {
         as("marketer").contentType("text/csv").body(electronics("\"likesCategory(\"\"$param\"\")\"", "loyalty >= $param"))
                 .post("/api/rulesets/" + ELECTRONICS + "/validate").then().statusCode(200)
                 .body("valid", equalTo(false))
+                .body("errors.size()", equalTo(1))
                 .body("errors.message", hasItem(org.hamcrest.Matchers.startsWith("electronics.drl.csv: the header "
-                        + "block changed")))
-                .body("errors.message", hasItem(org.hamcrest.Matchers.startsWith("column 'Top category': unknown "
-                        + "attribute 'loyalty' on Customer")));
+                        + "block changed")));
         decide().body("ruleSetVersion", equalTo(BASELINE));
     }
 

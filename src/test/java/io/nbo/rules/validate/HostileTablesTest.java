@@ -131,6 +131,63 @@ class HostileTablesTest {
                         Rule,Top category,Make eligible
                         Coffee,coffee,COFFEE-AM
                         """), "A3", "Variables must be exactly 'io.nbo.rules.vocabulary.Offers offers', got "
-                        + "'java.lang.Runtime runtime'"));
+                        + "'java.lang.Runtime runtime'"),
+                // The five doors through which code once ran: each closed because only the checked reading compiles.
+                Arguments.of("a Queries block after the workbook tests", Tables.csv("""
+                        RuleTable Hostile
+                        NAME,CONDITION,ACTION
+                        ,Customer,
+                        ,"likesCategory(""$param"")","offers.eligible(""$param"");"
+                        Rule,Top category,Make eligible
+                        Coffee,coffee,COFFEE-AM
+
+                        Tests
+                        Test,Categories,Expect eligible
+                        Coffee lover,coffee,COFFEE-AM
+
+                        Queries,"query stolen() $c : Customer() end"
+                        """), "A16", "'Queries' " + CODE),
+                Arguments.of("a lone CR hiding a Functions row in a note", Tables.csv("test.drl.csv", HEADER_ROWS
+                        + "Notes,harmless\rFunctions,\"function void f() { System.exit(1); }\"\n\n" + COFFEE_TABLE),
+                        "A5", "'Functions' " + CODE),
+                Arguments.of("a quoted line break hiding a rule table in a note", Tables.csv("test.drl.csv",
+                        HEADER_ROWS + "Notes,\"harmless\rRuleTable Sneaky\"\n\n" + COFFEE_TABLE), "B4",
+                        "has a line break inside a quoted value; keep every value on one line"),
+                Arguments.of("a METADATA column Drools evaluates while compiling", Tables.csv("""
+                        RuleTable Hostile
+                        NAME,CONDITION,METADATA,ACTION
+                        ,Customer,,
+                        ,"likesCategory(""$param"")","x(new java.io.File(""target/pwned-by-a-table"").createNewFile())","offers.eligible(""$param"");"
+                        Rule,Top category,Meta,Make eligible
+                        Coffee,coffee,1,COFFEE-AM
+                        """), "C6", "column kind 'METADATA' is not allowed; decision tables use CONDITION, ACTION, "
+                        + "NAME, PRIORITY, ACTIVATION-GROUP and DESCRIPTION columns"),
+                Arguments.of("Sequential mode, which rewrites salience", Tables.csv("test.drl.csv", HEADER_ROWS
+                        + "Sequential,true\n\n" + COFFEE_TABLE), "A4", "'Sequential' " + CODE),
+                Arguments.of("free text above the table, which Drools reads as a keyword", Tables.csv("test.drl.csv",
+                        HEADER_ROWS + "Prepared by,Anna\n\n" + COFFEE_TABLE), "A4", "'Prepared by' is not part of a "
+                        + "decision table: outside the rule tables a row may only be RuleSet, Import, Variables or "
+                        + "Notes (put free text in a Notes row)"),
+                Arguments.of("a stray cell beside a rule, under no column", Tables.csv(COFFEE_TABLE.replace(
+                        "Coffee,coffee,COFFEE-AM", "Coffee,coffee,COFFEE-AM,,eval(true)")), "E10", "'eval(true)' is "
+                        + "inside rule table 'Hostile' but under no CONDITION, ACTION, NAME, PRIORITY or DESCRIPTION "
+                        + "column; move notes to a Notes row"));
     }
+
+    private static final String CODE = "is code and is not allowed in a decision table; tables may only use RuleSet, "
+            + "Import, Variables and Notes above their rule tables (shared logic belongs in rules/*.drl, written and "
+            + "reviewed by developers)";
+    private static final String HEADER_ROWS = """
+            RuleSet,nbo.test
+            Import,"io.nbo.rules.vocabulary.Customer, io.nbo.rules.vocabulary.Context"
+            Variables,io.nbo.rules.vocabulary.Offers offers
+            """;
+    private static final String COFFEE_TABLE = """
+            RuleTable Hostile
+            NAME,CONDITION,ACTION
+            ,Customer,
+            ,"likesCategory(""$param"")","offers.eligible(""$param"");"
+            Rule,Top category,Make eligible
+            Coffee,coffee,COFFEE-AM
+            """;
 }

@@ -58,14 +58,16 @@ class ConcurrentSwapTest {
     @Inject
     RuleSetService rules;
 
+    @Inject
+    io.nbo.rules.service.RuleEngine engine;
+
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
 
     @BeforeEach
     void baseline() throws Exception {
-        LiveRulesProfile.restore();
-        rules.reloadFromDisk().get(30, TimeUnit.SECONDS);
+        LiveRulesFixture.backToBaseline(rules, engine, V10);
         LiveRulesFixture.customers();
     }
 

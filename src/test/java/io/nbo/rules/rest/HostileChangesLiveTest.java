@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,8 +57,7 @@ class HostileChangesLiveTest {
     @BeforeEach
     void baseline() throws Exception {
         Files.deleteIfExists(MARKER);
-        LiveRulesProfile.restore();
-        rules.reloadFromDisk().get(30, TimeUnit.SECONDS);
+        LiveRulesFixture.backToBaseline(rules, engine, BASELINE);
         assertThat(engine.live().version()).isEqualTo(BASELINE);
         LiveRulesFixture.customers();
     }

@@ -52,4 +52,17 @@ final class LiveRulesFixture {
         return as(user).contentType("text/csv").body(text.getBytes(StandardCharsets.UTF_8))
                 .put("/api/rulesets/" + name).then();
     }
+
+    /**
+     * Puts the repository's rule files back on disk and live. Files on disk have a marketer's rights, so when a test
+     * left an admin's header change live, an admin rollback to the baseline version undoes it.
+     */
+    static void backToBaseline(io.nbo.rules.service.RuleSetService rules, io.nbo.rules.service.RuleEngine engine,
+                               String baseline) throws Exception {
+        LiveRulesProfile.restore();
+        rules.reloadFromDisk().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        if (!engine.live().version().equals(baseline)) {
+            rules.rollback(baseline, new io.nbo.rules.service.Actor("test-admin", true));
+        }
+    }
 }

@@ -22,7 +22,6 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +42,7 @@ class RuleSetLiveTest {
 
     @BeforeEach
     void baseline() throws Exception {
-        LiveRulesProfile.restore();
-        rules.reloadFromDisk().get(30, TimeUnit.SECONDS);
+        LiveRulesFixture.backToBaseline(rules, engine, BASELINE);
         assertThat(engine.live().version()).isEqualTo(BASELINE);
         LiveRulesFixture.customers();
     }

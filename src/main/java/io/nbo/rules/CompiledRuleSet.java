@@ -3,6 +3,7 @@ package io.nbo.rules;
 import io.nbo.decision.core.EligibilityResult;
 import io.nbo.decision.core.Situation;
 import io.nbo.offer.Offer;
+import io.nbo.rules.index.RuleIndex;
 import io.nbo.rules.vocabulary.Context;
 import io.nbo.rules.vocabulary.Customer;
 import io.nbo.rules.vocabulary.Offers;
@@ -29,9 +30,18 @@ public final class CompiledRuleSet {
     private final Instant compiledAt;
     private final int ruleCount;
     private final boolean hasActionsGlobal;
+    private final RuleIndex index;
 
     public CompiledRuleSet(String version, KieBase base, List<String> sources, Instant compiledAt) {
+        this(version, base, sources, compiledAt, null);
+    }
+
+    /**
+     * @param index the decision tables as a column index, or null; Drools ({@code base}) stays the reference
+     */
+    public CompiledRuleSet(String version, KieBase base, List<String> sources, Instant compiledAt, RuleIndex index) {
         this.version = version;
+        this.index = index;
         this.base = base;
         this.sources = List.copyOf(sources);
         this.compiledAt = compiledAt;
@@ -41,6 +51,22 @@ public final class CompiledRuleSet {
     }
 
     public EligibilityResult evaluate(Situation situation, List<Offer> candidates) {
+        return evaluateWithDrools(situation);
+    }
+
+    /** The tables through their column index alone (no DRL rules), as Drools would fire them; empty without one. */
+    public java.util.Optional<EligibilityResult> evaluateIndexed(Situation situation) {
+        if (index == null) {
+            return java.util.Optional.empty();
+        }
+        Offers offers = new Offers();
+        index.evaluate(new Customer(situation.customer()), new Context(situation), offers);
+        return java.util.Optional.of(new EligibilityResult(version, offers.verdicts(), offers.fired(),
+                offers.segments()));
+    }
+
+    /** The reference: a Drools session over every rule. */
+    public EligibilityResult evaluateWithDrools(Situation situation) {
         Offers offers = new Offers();
         KieSession session = base.newKieSession();
         try {

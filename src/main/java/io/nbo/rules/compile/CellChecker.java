@@ -102,8 +102,10 @@ public final class CellChecker {
 
     private static String problem(RuleTable.Column column, String value) {
         return switch (column.kind()) {
-            case "PRIORITY" -> NUMBER.matcher(value).matches() && !value.contains(".") ? null
-                    : "priority must be a whole number, got '" + Values.clip(value, 60) + "'";
+            case "PRIORITY" -> NUMBER.matcher(value).matches() && !value.contains(".")
+                    && value.length() <= 5 && Math.abs(Integer.parseInt(value)) <= DrlWriter.MAX_PRIORITY ? null
+                    : "priority must be a whole number from -" + DrlWriter.MAX_PRIORITY + " to "
+                    + DrlWriter.MAX_PRIORITY + " (higher fires first), got '" + Values.clip(value, 60) + "'";
             case "CONDITION", "ACTION" -> codeCell(column, value);
             default -> UNSAFE_TEXT.matcher(value).find()
                     ? "quotes, backslashes and line breaks are not allowed here, got '" + Values.clip(value, 60)

@@ -1,6 +1,7 @@
 package io.nbo.rules.compile;
 
 import io.nbo.rules.CompiledRuleSet;
+import io.nbo.rules.index.RuleIndex;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,8 +28,11 @@ public final class RuleSetCompiler {
 
     public CompiledRuleSet compile(CheckedRuleSet checked) {
         List<GeneratedDrl> generated = new ArrayList<>();
+        int position = 0;
         for (CheckedRuleSet.CheckedSheet sheet : checked.tables()) {
-            generated.add(new GeneratedDrl(sheet.file(), sheet.sheet().name(), DrlWriter.write(sheet), sheet.sheet()));
+            generated.add(new GeneratedDrl(sheet.file(), sheet.sheet().name(), DrlWriter.write(sheet, position),
+                    sheet.sheet()));
+            position += DrlWriter.rows(sheet);
         }
         for (RuleSource drl : checked.developerDrl()) {
             generated.add(new GeneratedDrl(drl.name(), null, new String(drl.bytes(), StandardCharsets.UTF_8), null));
@@ -49,7 +53,7 @@ public final class RuleSetCompiler {
         base.addPackages(builder.getKnowledgePackages());
         List<RuleSource> ordered = sorted(checked.sources());
         return new CompiledRuleSet(version(ordered), base, ordered.stream().map(RuleSource::name).toList(),
-                Instant.now());
+                Instant.now(), RuleIndex.of(checked).orElse(null));
     }
 
     private static RuleProblem locate(KnowledgeBuilderError error, List<GeneratedDrl> generated) {

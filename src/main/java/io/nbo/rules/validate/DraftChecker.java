@@ -71,8 +71,10 @@ public final class DraftChecker {
             throw new RuleSetException(found.errors);
         }
         Map<String, String> out = new java.util.LinkedHashMap<>();
+        int position = 0;
         for (CheckedRuleSet.CheckedSheet sheet : found.checked().tables()) {
-            out.put(sheet.file() + "#" + sheet.sheet().name(), DrlWriter.write(sheet));
+            out.put(sheet.file() + "#" + sheet.sheet().name(), DrlWriter.write(sheet, position));
+            position += DrlWriter.rows(sheet);
         }
         return out;
     }

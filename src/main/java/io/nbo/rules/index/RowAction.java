@@ -1,0 +1,86 @@
+package io.nbo.rules.index;
+
+import io.nbo.rules.vocabulary.Offers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One {@code offers.<action>(...)} statement of an ACTION cell, read from the text the DRL writer gives Drools, and
+ * applied to the decision's {@link Offers} exactly as the compiled consequence calls it (numbers as doubles).
+ */
+record RowAction(String method, String text, double number, String second) {
+
+    private static final Pattern STATEMENT = Pattern.compile("\\s*offers\\s*\\.\\s*(\\w+)\\s*\\((.*?)\\)\\s*;?\\s*");
+    private static final Pattern ARG = Pattern.compile("\\s*(\"[^\"\\\\]*\"|-?\\d+(?:\\.\\d+)?)\\s*(,|$)");
+
+    /** The statements of one action cell, or an {@link IllegalArgumentException} when it is not one we apply. */
+    static List<RowAction> parse(String code) {
+        List<RowAction> out = new ArrayList<>();
+        for (String statement : code.split(";")) {
+            if (statement.isBlank()) {
+                continue;
+            }
+            Matcher m = STATEMENT.matcher(statement);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("not an offers action: " + statement);
+            }
+            List<String> args = new ArrayList<>();
+            Matcher a = ARG.matcher(m.group(2));
+            int pos = 0;
+            while (pos < m.group(2).length() && a.find(pos) && a.start() == pos) {
+                args.add(a.group(1));
+                pos = a.end();
+            }
+            if (pos != m.group(2).length()) {
+                throw new IllegalArgumentException("unreadable arguments: " + statement);
+            }
+            out.add(of(m.group(1), args));
+        }
+        return out;
+    }
+
+    private static RowAction of(String method, List<String> args) {
+        return switch (method) {
+            case "eligible", "exclude", "assignSegment" -> {
+                require(args, 1, true, false);
+                yield new RowAction(method, text(args.get(0)), 0, null);
+            }
+            case "weight" -> {
+                require(args, 2, true, true);
+                yield new RowAction(method, text(args.get(0)), Double.parseDouble(args.get(1)), null);
+            }
+            case "preferChannel" -> {
+                require(args, 2, true, false);
+                if (!args.get(1).startsWith("\"")) {
+                    throw new IllegalArgumentException("preferChannel takes text");
+                }
+                yield new RowAction(method, text(args.get(0)), 0, text(args.get(1)));
+            }
+            default -> throw new IllegalArgumentException("unknown action " + method);
+        };
+    }
+
+    private static void require(List<String> args, int count, boolean firstText, boolean secondNumber) {
+        if (args.size() != count || firstText != args.get(0).startsWith("\"")
+                || count > 1 && secondNumber == args.get(1).startsWith("\"")) {
+            throw new IllegalArgumentException("unexpected arguments " + args);
+        }
+    }
+
+    private static String text(String literal) {
+        return literal.substring(1, literal.length() - 1);
+    }
+
+    void apply(Offers offers) {
+        switch (method) {
+            case "eligible" -> offers.eligible(text);
+            case "exclude" -> offers.exclude(text);
+            case "assignSegment" -> offers.assignSegment(text);
+            case "weight" -> offers.weight(text, number);
+            case "preferChannel" -> offers.preferChannel(text, second);
+            default -> throw new IllegalStateException(method);
+        }
+    }
+}

@@ -9,6 +9,7 @@ import io.nbo.rules.vocabulary.Customer;
 import io.nbo.rules.vocabulary.Offers;
 import java.time.Instant;
 import java.util.List;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -31,27 +32,66 @@ public final class CompiledRuleSet {
     private final int ruleCount;
     private final boolean hasActionsGlobal;
     private final RuleIndex index;
+    private final KieBase developerBase;
+    private final boolean developerGlobal;
 
     public CompiledRuleSet(String version, KieBase base, List<String> sources, Instant compiledAt) {
-        this(version, base, sources, compiledAt, null);
+        this(version, base, sources, compiledAt, null, null);
     }
 
     /**
-     * @param index the decision tables as a column index, or null; Drools ({@code base}) stays the reference
+     * @param base          every rule (tables and developers' DRL): the reference
+     * @param index         the decision tables as a column index, or null to evaluate everything with {@code base}
+     * @param developerBase the developers' DRL alone, evaluated beside the index; null when there is none
      */
-    public CompiledRuleSet(String version, KieBase base, List<String> sources, Instant compiledAt, RuleIndex index) {
+    public CompiledRuleSet(String version, KieBase base, List<String> sources, Instant compiledAt, RuleIndex index,
+                           KieBase developerBase) {
         this.version = version;
         this.index = index;
+        this.developerBase = developerBase;
+        this.developerGlobal = developerBase != null && hasActionsGlobal(developerBase);
         this.base = base;
         this.sources = List.copyOf(sources);
         this.compiledAt = compiledAt;
         this.ruleCount = base.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
-        this.hasActionsGlobal = base.getKiePackages().stream().map(KiePackage::getGlobalVariables)
-                .flatMap(java.util.Collection::stream).anyMatch(g -> g.getName().equals(ACTIONS_GLOBAL));
+        this.hasActionsGlobal = hasActionsGlobal(base);
     }
 
+    /**
+     * What the rules say for this situation: the tables through their column index, the developers' DRL through a
+     * Drools session over that DRL alone, fired in one order (salience, then place); without an index, one Drools
+     * session over everything. {@code IndexAgreesWithDroolsTest} holds both to {@link #evaluateWithDrools}.
+     */
     public EligibilityResult evaluate(Situation situation, List<Offer> candidates) {
-        return evaluateWithDrools(situation);
+        if (index == null) {
+            return evaluateWithDrools(situation);
+        }
+        Offers offers = new Offers();
+        Customer customer = new Customer(situation.customer());
+        Context context = new Context(situation);
+        RuleIndex.Matches rows = index.match(customer, context);
+        if (developerBase != null) {
+            KieSession session = developerBase.newKieSession();
+            try {
+                if (developerGlobal) {
+                    session.setGlobal(ACTIONS_GLOBAL, offers);
+                }
+                session.addEventListener(new DefaultAgendaEventListener() {
+                    @Override
+                    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                        rows.fireAbove(((RuleImpl) event.getMatch().getRule()).getSalienceValue(), offers);
+                        offers.firing(event.getMatch().getRule().getName());
+                    }
+                });
+                session.insert(customer);
+                session.insert(context);
+                session.fireAllRules();
+            } finally {
+                session.dispose();
+            }
+        }
+        rows.fireRest(offers);
+        return new EligibilityResult(version, offers.verdicts(), offers.fired(), offers.segments());
     }
 
     /** The tables through their column index alone (no DRL rules), as Drools would fire them; empty without one. */
@@ -63,6 +103,15 @@ public final class CompiledRuleSet {
         index.evaluate(new Customer(situation.customer()), new Context(situation), offers);
         return java.util.Optional.of(new EligibilityResult(version, offers.verdicts(), offers.fired(),
                 offers.segments()));
+    }
+
+    public boolean indexed() {
+        return index != null;
+    }
+
+    private static boolean hasActionsGlobal(KieBase base) {
+        return base.getKiePackages().stream().map(KiePackage::getGlobalVariables)
+                .flatMap(java.util.Collection::stream).anyMatch(g -> g.getName().equals(ACTIONS_GLOBAL));
     }
 
     /** The reference: a Drools session over every rule. */

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
@@ -37,6 +38,16 @@ public final class RuleSetCompiler {
         for (RuleSource drl : checked.developerDrl()) {
             generated.add(new GeneratedDrl(drl.name(), null, new String(drl.bytes(), StandardCharsets.UTF_8), null));
         }
+        InternalKnowledgeBase base = build(generated);
+        RuleIndex index = RuleIndex.of(checked).orElse(null);
+        List<GeneratedDrl> developers = generated.stream().filter(g -> g.sheet() == null).toList();
+        KieBase developerBase = index == null || developers.isEmpty() ? null : build(developers);
+        List<RuleSource> ordered = sorted(checked.sources());
+        return new CompiledRuleSet(version(ordered), base, ordered.stream().map(RuleSource::name).toList(),
+                Instant.now(), index, developerBase);
+    }
+
+    private static InternalKnowledgeBase build(List<GeneratedDrl> generated) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         for (GeneratedDrl drl : generated) {
             builder.add(ResourceFactory.newByteArrayResource(drl.text().getBytes(StandardCharsets.UTF_8))
@@ -51,9 +62,7 @@ public final class RuleSetCompiler {
         }
         InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
         base.addPackages(builder.getKnowledgePackages());
-        List<RuleSource> ordered = sorted(checked.sources());
-        return new CompiledRuleSet(version(ordered), base, ordered.stream().map(RuleSource::name).toList(),
-                Instant.now(), RuleIndex.of(checked).orElse(null));
+        return base;
     }
 
     private static RuleProblem locate(KnowledgeBuilderError error, List<GeneratedDrl> generated) {

@@ -63,22 +63,57 @@ public final class RuleIndex {
 
     /** Fires the matching rows for these facts into {@code offers}, as Drools would. */
     public void evaluate(Customer customer, Context context, Offers offers) {
+        match(customer, context).fireRest(offers);
+    }
+
+    /**
+     * The rows whose conditions hold for these facts, in firing order, ready to fire; lets rules Drools fires (the
+     * developers' DRL) take their turn between them by salience.
+     */
+    public Matches match(Customer customer, Context context) {
         Facts facts = new Facts(customer, context);
         List<Integer> matched = new ArrayList<>();
         for (int t = 0; t < tables.size(); t++) {
             tables.get(t).matches(facts, matched, offsets[t]);
         }
         if (!ordered) {
-            matched.sort((a, b) -> Integer.compare(DrlWriter.salience(rows[b].priority(), b),
-                    DrlWriter.salience(rows[a].priority(), a)));
+            matched.sort((a, b) -> Integer.compare(salience(b), salience(a)));
         }
-        Set<String> groups = ordered ? null : new HashSet<>();
-        for (int i : matched) {
-            TableIndex.Row row = rows[i];
-            if (row.group() != null && !groups.add(row.group())) {
-                continue;
+        return new Matches(matched);
+    }
+
+    private int salience(int position) {
+        return DrlWriter.salience(rows[position].priority(), position);
+    }
+
+    /** Matched rows not yet fired, highest salience first; one decision's, not to be shared. */
+    public final class Matches {
+        private final List<Integer> positions;
+        private final Set<String> groups = new HashSet<>();
+        private int next;
+
+        private Matches(List<Integer> positions) {
+            this.positions = positions;
+        }
+
+        /** Fires the rows whose salience is above {@code salience}: those Drools would fire before such a rule. */
+        public void fireAbove(int salience, Offers offers) {
+            while (next < positions.size() && salience(positions.get(next)) > salience) {
+                fire(positions.get(next++), offers);
             }
-            TableIndex.fire(row, offers);
+        }
+
+        public void fireRest(Offers offers) {
+            while (next < positions.size()) {
+                fire(positions.get(next++), offers);
+            }
+        }
+
+        private void fire(int position, Offers offers) {
+            TableIndex.Row row = rows[position];
+            if (row.group() == null || groups.add(row.group())) {
+                TableIndex.fire(row, offers);
+            }
         }
     }
 }

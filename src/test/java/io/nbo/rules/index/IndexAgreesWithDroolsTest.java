@@ -6,6 +6,7 @@ import io.nbo.decision.core.EligibilityResult;
 import io.nbo.decision.core.Situation;
 import io.nbo.offer.Channel;
 import io.nbo.profile.CustomerProfile;
+import io.nbo.fixtures.SampleRules;
 import io.nbo.rules.CompiledRuleSet;
 import io.nbo.rules.compile.RuleSource;
 import io.nbo.rules.compile.RuleSourceLoader;
@@ -41,6 +42,24 @@ class IndexAgreesWithDroolsTest {
         CompiledRuleSet rules = checker.compile(tables);
 
         assertThat(disagreements(rules, 2000, 11)).isEmpty();
+    }
+
+    @Test
+    void theServersEvaluationOfTablesAndDeveloperDrlAgreesWithOneDroolsSession() {
+        CompiledRuleSet rules = SampleRules.ruleSet();
+        Random random = new Random(5);
+        List<String> found = new ArrayList<>();
+
+        assertThat(rules.indexed()).isTrue();
+        for (int i = 0; i < 2000 && found.size() < 3; i++) {
+            Situation situation = situation(random, i);
+            EligibilityResult drools = rules.evaluateWithDrools(situation);
+            EligibilityResult served = rules.evaluate(situation, List.of());
+            if (!same(drools, served)) {
+                found.add(situation + "\n  drools: " + drools + "\n  served: " + served);
+            }
+        }
+        assertThat(found).isEmpty();
     }
 
     @Test

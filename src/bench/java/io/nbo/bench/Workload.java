@@ -89,6 +89,12 @@ public final class Workload {
             double minMonetary = rnd.nextDouble() < 0.2 ? 50 * (1 + rnd.nextInt(40)) : Double.NaN;
             Integer maxRecency = rnd.nextDouble() < 0.2 ? 7 * (1 + rnd.nextInt(26)) : null;
             String touchpoint = rnd.nextDouble() < 0.9 ? TOUCHPOINTS[rnd.nextInt(TOUCHPOINTS.length)].code() : null;
+            if (touchpoint == null && region == null && lifecycle == null && engagement == null && segment == null
+                    && ageMin == null && Double.isNaN(minMonetary) && maxRecency == null) {
+                // a row with no condition at all is refused by the server's checks; give it a touchpoint
+                // without drawing from the generator, so every other row stays as it was
+                touchpoint = TOUCHPOINTS[i % TOUCHPOINTS.length].code();
+            }
             Integer hourFrom = null;
             Integer hourTo = null;
             if (rnd.nextDouble() < 0.1) {

@@ -41,6 +41,13 @@ public interface NboConfig {
         @WithDefault("10485760")
         int maxUploadBytes();
 
+        /**
+         * Generated situations on which each newly live rule set's column index is compared with Drools (the
+         * reference), in the background after the swap; 0 turns the check off.
+         */
+        @WithDefault("500")
+        int referenceCheckSituations();
+
         /** Stored customers a simulation evaluates by default (at most 20000). */
         @WithDefault("1000")
         int simulationSample();

@@ -9,6 +9,7 @@ import io.nbo.rules.vocabulary.Customer;
 import io.nbo.rules.vocabulary.Offers;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
@@ -26,35 +27,59 @@ public final class CompiledRuleSet {
     public static final String ACTIONS_GLOBAL = "offers";
 
     private final String version;
-    private final KieBase base;
     private final List<String> sources;
     private final Instant compiledAt;
     private final int ruleCount;
-    private final boolean hasActionsGlobal;
     private final RuleIndex index;
     private final KieBase developerBase;
     private final boolean developerGlobal;
+    private final Supplier<KieBase> reference;
+    private volatile KieBase base;
+    private volatile boolean hasActionsGlobal;
 
+    /** Everything evaluated by Drools: {@code base} is both the evaluator and the reference. */
     public CompiledRuleSet(String version, KieBase base, List<String> sources, Instant compiledAt) {
-        this(version, base, sources, compiledAt, null, null);
+        this(version, sources, compiledAt, null, null, 0, () -> base);
     }
 
     /**
-     * @param base          every rule (tables and developers' DRL): the reference
-     * @param index         the decision tables as a column index, or null to evaluate everything with {@code base}
-     * @param developerBase the developers' DRL alone, evaluated beside the index; null when there is none
+     * @param index          the decision tables as a column index, or null to evaluate everything with Drools
+     * @param developerBase  the developers' DRL alone, evaluated beside the index; null when there is none
+     * @param developerRules how many rules {@code developerBase} holds
+     * @param reference      every rule compiled by Drools (tables and DRL): built on first use, so a large table
+     *                       goes live on its index without waiting for Drools; the reference check uses it
      */
-    public CompiledRuleSet(String version, KieBase base, List<String> sources, Instant compiledAt, RuleIndex index,
-                           KieBase developerBase) {
+    public CompiledRuleSet(String version, List<String> sources, Instant compiledAt, RuleIndex index,
+                           KieBase developerBase, int developerRules, Supplier<KieBase> reference) {
         this.version = version;
         this.index = index;
         this.developerBase = developerBase;
         this.developerGlobal = developerBase != null && hasActionsGlobal(developerBase);
-        this.base = base;
+        this.reference = reference;
         this.sources = List.copyOf(sources);
         this.compiledAt = compiledAt;
-        this.ruleCount = base.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
-        this.hasActionsGlobal = hasActionsGlobal(base);
+        if (index == null) {
+            reference();
+            this.ruleCount = base.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
+        } else {
+            this.ruleCount = index.rowCount() + developerRules;
+        }
+    }
+
+    /** Every rule as Drools compiles it, compiled now if it was not yet (may throw a located RuleSetException). */
+    public KieBase reference() {
+        KieBase built = base;
+        if (built == null) {
+            synchronized (this) {
+                if (base == null) {
+                    KieBase made = reference.get();
+                    hasActionsGlobal = hasActionsGlobal(made);
+                    base = made;
+                }
+                built = base;
+            }
+        }
+        return built;
     }
 
     /**
@@ -109,6 +134,11 @@ public final class CompiledRuleSet {
         return index != null;
     }
 
+    /** The column index of the tables, if they have one. */
+    public java.util.Optional<RuleIndex> index() {
+        return java.util.Optional.ofNullable(index);
+    }
+
     private static boolean hasActionsGlobal(KieBase base) {
         return base.getKiePackages().stream().map(KiePackage::getGlobalVariables)
                 .flatMap(java.util.Collection::stream).anyMatch(g -> g.getName().equals(ACTIONS_GLOBAL));
@@ -117,7 +147,7 @@ public final class CompiledRuleSet {
     /** The reference: a Drools session over every rule. */
     public EligibilityResult evaluateWithDrools(Situation situation) {
         Offers offers = new Offers();
-        KieSession session = base.newKieSession();
+        KieSession session = reference().newKieSession();
         try {
             if (hasActionsGlobal) {
                 session.setGlobal(ACTIONS_GLOBAL, offers);
@@ -145,5 +175,5 @@ public final class CompiledRuleSet {
 
     public int ruleCount() { return ruleCount; }
 
-    public KieBase base() { return base; }
+    public KieBase base() { return reference(); }
 }

@@ -38,13 +38,19 @@ public final class RuleSetCompiler {
         for (RuleSource drl : checked.developerDrl()) {
             generated.add(new GeneratedDrl(drl.name(), null, new String(drl.bytes(), StandardCharsets.UTF_8), null));
         }
-        InternalKnowledgeBase base = build(generated);
-        RuleIndex index = RuleIndex.of(checked).orElse(null);
-        List<GeneratedDrl> developers = generated.stream().filter(g -> g.sheet() == null).toList();
-        KieBase developerBase = index == null || developers.isEmpty() ? null : build(developers);
         List<RuleSource> ordered = sorted(checked.sources());
-        return new CompiledRuleSet(version(ordered), base, ordered.stream().map(RuleSource::name).toList(),
-                Instant.now(), index, developerBase);
+        String version = version(ordered);
+        List<String> names = ordered.stream().map(RuleSource::name).toList();
+        RuleIndex index = RuleIndex.of(checked).orElse(null);
+        if (index == null) {
+            return new CompiledRuleSet(version, build(generated), names, Instant.now());
+        }
+        List<GeneratedDrl> developers = generated.stream().filter(g -> g.sheet() == null).toList();
+        KieBase developerBase = developers.isEmpty() ? null : build(developers);
+        int developerRules = developerBase == null ? 0
+                : developerBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
+        return new CompiledRuleSet(version, names, Instant.now(), index, developerBase, developerRules,
+                () -> build(generated));
     }
 
     private static InternalKnowledgeBase build(List<GeneratedDrl> generated) {

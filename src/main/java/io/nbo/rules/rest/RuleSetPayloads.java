@@ -19,7 +19,10 @@ public final class RuleSetPayloads {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Live(String version, Instant compiledAt, int ruleCount, List<LiveFile> files,
                        @Schema(description = "The last reload from the rule folders, with its problems if it failed")
-                       ReloadStatus lastReload) {
+                       ReloadStatus lastReload,
+                       @Schema(description = "The live tables' column index compared with Drools, the reference, in "
+                               + "the background: checking, agreed, differs (with examples) or failed")
+                       io.nbo.rules.service.ReferenceCheck.Status reference) {
     }
 
     /** One file of the live version. */

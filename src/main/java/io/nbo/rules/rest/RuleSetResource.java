@@ -72,7 +72,7 @@ public class RuleSetResource {
                 .map(f -> new RuleSetPayloads.LiveFile(f.name(), RuleSetStore.sha256(f.bytes()), f.bytes().length))
                 .toList();
         return new RuleSetPayloads.Live(live.version(), live.compiledAt(), live.ruleCount(), files,
-                rules.lastReload().orElse(null));
+                rules.lastReload().orElse(null), rules.referenceCheck().orElse(null));
     }
 
     @GET

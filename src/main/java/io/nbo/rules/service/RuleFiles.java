@@ -112,4 +112,18 @@ final class RuleFiles {
             throw new UncheckedIOException("cannot write " + target, e);
         }
     }
+
+    /** The files that differ between the live version and the folders, by name, for the activation log. */
+    static String changed(Map<String, RuleSource> live, List<RuleSource> disk) {
+        Map<String, RuleSource> now = disk.stream().collect(Collectors.toMap(RuleSource::name, s -> s));
+        List<String> changed = new java.util.ArrayList<>();
+        now.forEach((name, s) -> {
+            RuleSource before = live.get(name);
+            if (before == null || !java.util.Arrays.equals(before.bytes(), s.bytes())) {
+                changed.add(name);
+            }
+        });
+        live.keySet().stream().filter(n -> !now.containsKey(n)).forEach(n -> changed.add(n + " (removed)"));
+        return String.join(", ", changed.stream().sorted().toList());
+    }
 }

@@ -43,6 +43,7 @@ public class RuleSetService {
     private static final Logger LOG = Logger.getLogger(RuleSetService.class);
 
     private final RuleEngine engine;
+    private final ReferenceCheck reference;
     private final RuleSetStore store;
     private final OfferCatalogue catalogue;
     private final NboConfig config;
@@ -57,8 +58,10 @@ public class RuleSetService {
     private volatile Map<String, RuleSource> liveSources = Map.of();
     private volatile ReloadStatus lastReload;
 
-    public RuleSetService(RuleEngine engine, RuleSetStore store, OfferCatalogue catalogue, NboConfig config) {
+    public RuleSetService(RuleEngine engine, RuleSetStore store, OfferCatalogue catalogue, NboConfig config,
+                          ReferenceCheck reference) {
         this.engine = engine;
+        this.reference = reference;
         this.store = store;
         this.catalogue = catalogue;
         this.config = config;
@@ -185,7 +188,7 @@ public class RuleSetService {
                     report.blocking().stream().map(RuleProblem::toString).collect(Collectors.joining("\n  ")));
             return;
         }
-        activate(report, disk, Actor.FILES, "file-change", changedFiles(disk), true);
+        activate(report, disk, Actor.FILES, "file-change", RuleFiles.changed(liveSources, disk), true);
         lastReload = new ReloadStatus(Instant.now(), report.version(), true, List.of());
     }
 
@@ -198,13 +201,12 @@ public class RuleSetService {
 
     /** The report with the files the folders refused added as errors. */
     private static DraftReport refusing(DraftReport report, RuleSourceLoader.Loaded loaded) {
-        if (report == null || loaded.refused().isEmpty()) {
-            return report;
-        }
-        List<RuleProblem> errors = new ArrayList<>(loaded.refused());
-        errors.addAll(report.errors());
-        return new DraftReport(report.version(), null, errors, report.warnings(), report.testsRun(),
-                report.testFailures());
+        return report == null ? null : report.withErrorsFirst(loaded.refused());
+    }
+
+    /** How the live rule set's index compares with Drools (checked in the background after each swap). */
+    public Optional<ReferenceCheck.Status> referenceCheck() {
+        return reference.status();
     }
 
     public Optional<ReloadStatus> lastReload() {
@@ -225,6 +227,7 @@ public class RuleSetService {
                     changed, previous == null ? null : "replaced " + previous).activatedAt();
         }
         engine.activate(report.compiled());
+        reference.start(report.compiled());
         liveSources = sources.stream().collect(Collectors.toMap(RuleSource::name, s -> s, (a, b) -> b,
                 TreeMap::new));
         LOG.infof("Rule set %s is live (%s by %s%s, %d tests passed, %d warnings)", report.version(), origin,
@@ -258,19 +261,6 @@ public class RuleSetService {
         Map<String, RuleSource> draft = new TreeMap<>(liveSources);
         draft.put(source.name(), source);
         return List.copyOf(draft.values());
-    }
-
-    private String changedFiles(List<RuleSource> disk) {
-        Map<String, RuleSource> now = disk.stream().collect(Collectors.toMap(RuleSource::name, s -> s));
-        List<String> changed = new ArrayList<>();
-        now.forEach((name, s) -> {
-            RuleSource before = liveSources.get(name);
-            if (before == null || !java.util.Arrays.equals(before.bytes(), s.bytes())) {
-                changed.add(name);
-            }
-        });
-        liveSources.keySet().stream().filter(n -> !now.containsKey(n)).forEach(n -> changed.add(n + " (removed)"));
-        return String.join(", ", changed.stream().sorted().toList());
     }
 
     private Set<String> offerIds() {

@@ -25,4 +25,14 @@ public record DraftReport(String version, CompiledRuleSet compiled, List<RulePro
     public List<RuleProblem> blocking() {
         return java.util.stream.Stream.concat(errors.stream(), testFailures.stream()).toList();
     }
+
+    /** This report with more errors before its own (files refused before checking); unchanged when there are none. */
+    public DraftReport withErrorsFirst(List<RuleProblem> first) {
+        if (first.isEmpty()) {
+            return this;
+        }
+        List<RuleProblem> all = new java.util.ArrayList<>(first);
+        all.addAll(errors);
+        return new DraftReport(version, null, all, warnings, testsRun, testFailures);
+    }
 }

@@ -64,6 +64,16 @@ class RuleSetLiveTest {
     }
 
     @Test
+    void theLiveRuleSetIsComparedWithDroolsInTheBackground() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("marketer").get("/api/rulesets").then()
+                .statusCode(200)
+                .body("reference.version", equalTo(BASELINE))
+                .body("reference.state", equalTo("agreed"))
+                .body("reference.situations", equalTo(500))
+                .body("reference.differences", equalTo(0)));
+    }
+
+    @Test
     void aBrokenTableOnDiskIsRejectedAndTheLiveVersionKeepsAnswering() throws Exception {
         Files.writeString(LiveRulesProfile.TABLES.resolve(ELECTRONICS),
                 electronics(FANS_ON_EMAIL, FANS_ON_EMAIL.replace("ELEC-10", "ELEC-99")));

@@ -119,6 +119,7 @@ public class JdbcVolumeLedger implements VolumeLedger {
         return allowance != null && allowance.exhausted();
     }
 
+    /** From memory once this node has reserved from the counter; before that (explanations only), one query. */
     @Override
     public BigDecimal remaining(PolicyRule rule) {
         VolumeAllowance allowance = allowances.get(key(rule));

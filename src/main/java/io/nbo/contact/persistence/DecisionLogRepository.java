@@ -117,7 +117,10 @@ public class DecisionLogRepository {
         });
     }
 
-    /** The customer's contact history since the horizon: offers made and outcomes recorded, oldest first. */
+    /**
+     * The customer's contact history since the horizon: offers made and outcomes recorded. One plain query on an
+     * auto-commit connection (no JTA transaction): this is the hot path's read on a cache miss.
+     */
     public List<ContactEvent> history(String customerId, Instant horizon) {
         String sql = """
                 select d.id, o.offer_id, o.offer_group, o.channel, 'OFFERED' as kind, d.decided_at as occurred,
@@ -130,25 +133,23 @@ public class DecisionLogRepository {
                   join decision_offer o on o.decision_id = x.decision_id and o.offer_id = x.offer_id
                  where x.customer_id = ? and x.occurred_at >= ?
                 """;
-        return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-                s.setString(1, customerId);
-                s.setObject(2, Jdbc.utc(horizon));
-                s.setString(3, customerId);
-                s.setObject(4, Jdbc.utc(horizon));
-                List<ContactEvent> events = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        events.add(new ContactEvent(rs.getString(1), rs.getString(2), rs.getString(3),
-                                channel(rs.getString(4)), ContactEventType.valueOf(rs.getString(5)),
-                                Jdbc.instant(rs, "occurred"), rs.getBigDecimal(7)));
-                    }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, customerId);
+            s.setObject(2, Jdbc.utc(horizon));
+            s.setString(3, customerId);
+            s.setObject(4, Jdbc.utc(horizon));
+            List<ContactEvent> events = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new ContactEvent(rs.getString(1), rs.getString(2), rs.getString(3),
+                            channel(rs.getString(4)), ContactEventType.valueOf(rs.getString(5)),
+                            Jdbc.instant(rs, "occurred"), rs.getBigDecimal(7)));
                 }
-                return events;
-            } catch (SQLException e) {
-                throw Jdbc.failure("reading the contact history of " + customerId, e);
             }
-        });
+            return events;
+        } catch (SQLException e) {
+            throw Jdbc.failure("reading the contact history of " + customerId, e);
+        }
     }
 
     private static Channel channel(String code) {

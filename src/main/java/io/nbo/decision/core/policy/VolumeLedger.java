@@ -18,9 +18,12 @@ public interface VolumeLedger {
     /** Gives back units taken by a claim whose decision did not use them. */
     void release(PolicyRule rule, BigDecimal amount);
 
-    /** True when the last claim seen for the rule failed, so the policy stage can say so without a claim. */
+    /**
+     * True when the limit is known to be used up (a claim would fail), so the policy stage can say so without a claim.
+     * Answered from what the ledger already knows: it never waits on storage.
+     */
     boolean exhausted(PolicyRule rule);
 
-    /** Units left, for explanations; may be slightly stale. */
+    /** Units left, for explanations; may be slightly stale (units held for other servers count as used). */
     BigDecimal remaining(PolicyRule rule);
 }

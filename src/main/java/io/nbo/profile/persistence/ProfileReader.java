@@ -1,0 +1,69 @@
+package io.nbo.profile.persistence;
+
+import io.nbo.common.persistence.StringListConverter;
+import io.nbo.offer.Channel;
+import io.nbo.profile.CustomerProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * The hot path's cold read of a profile: one plain {@code select} by primary key on an auto-commit connection, mapped
+ * straight to the immutable {@link CustomerProfile}. No JTA transaction, no persistence context, no entity: a cache
+ * miss costs one round trip. Writes and admin reads stay with Hibernate ({@code ProfileService}); the mapping here
+ * must agree with {@link ProfileMapper#toProfile}, which {@code ProfileStoreTest} checks field by field.
+ */
+@ApplicationScoped
+public class ProfileReader {
+
+    private static final String SELECT = "select id, age, gender, country, region, time_zone, consents, segments, "
+            + "tags, lifecycle_stage, engagement, recency_days, frequency, monetary, top_categories, top_items, "
+            + "preferred_channels, predicted_value, churn_risk from customer where id = ?";
+    private static final StringListConverter LIST = new StringListConverter();
+
+    private final DataSource dataSource;
+
+    public ProfileReader(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Optional<CustomerProfile> find(String customerId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(SELECT)) {
+            s.setString(1, customerId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(profile(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the profile of customer " + customerId + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static CustomerProfile profile(ResultSet rs) throws SQLException {
+        return new CustomerProfile(rs.getString("id"), true, rs.getObject("age", Integer.class),
+                rs.getString("gender"), rs.getString("country"), rs.getString("region"),
+                ZoneId.of(rs.getString("time_zone")),
+                channels(rs.getString("consents")).stream().collect(Collectors.toUnmodifiableSet()),
+                new LinkedHashSet<>(LIST.convertToEntityAttribute(rs.getString("segments"))),
+                new LinkedHashSet<>(LIST.convertToEntityAttribute(rs.getString("tags"))),
+                rs.getString("lifecycle_stage"), rs.getString("engagement"),
+                rs.getObject("recency_days", Integer.class), rs.getInt("frequency"), rs.getBigDecimal("monetary"),
+                LIST.convertToEntityAttribute(rs.getString("top_categories")),
+                LIST.convertToEntityAttribute(rs.getString("top_items")),
+                channels(rs.getString("preferred_channels")), rs.getBigDecimal("predicted_value"),
+                rs.getDouble("churn_risk"));
+    }
+
+    private static List<Channel> channels(String column) {
+        return LIST.convertToEntityAttribute(column).stream().map(Channel::fromCode).flatMap(Optional::stream)
+                .toList();
+    }
+}

@@ -16,6 +16,13 @@ import java.util.SplittableRandom;
  */
 public final class Requests {
 
+    /**
+     * The web's default answer (false: the eligible offers explained, not every offer of the catalogue);
+     * -Dbench.explain=true measures answers that explain every candidate.
+     */
+    static final boolean EXPLAIN = Boolean.getBoolean("bench.explain");
+
+
     private final CustomerProfile[] customers;
     private final DecisionRequest[] requests;
     private int next;
@@ -29,7 +36,7 @@ public final class Requests {
         for (int i = 0; i < poolSize; i++) {
             customers[i] = generator.customer(1 + rnd.nextInt(population));
             requests[i] = new DecisionRequest(customers[i].id(), touchpoints[rnd.nextInt(touchpoints.length)],
-                    Map.of("page", "home"), LocalTime.of(rnd.nextInt(24), rnd.nextInt(60)), 3);
+                    Map.of("page", "home"), LocalTime.of(rnd.nextInt(24), rnd.nextInt(60)), 3, EXPLAIN);
         }
     }
 

@@ -28,6 +28,12 @@ public final class CandidateStage {
         return out.build();
     }
 
+    /** True when the offer is live for this situation: active, valid on the customer's date, inside its window. */
+    public static boolean live(Offer offer, Situation situation) {
+        return offer.active() && offer.validOn(situation.localDate())
+                && (offer.window() == null || offer.window().contains(situation.localTime()));
+    }
+
     private static String validityReason(Offer offer, Situation situation) {
         String span = offer.oneDayOnly() ? "one day only, " + offer.validFrom()
                 : "valid " + (offer.validFrom() == null ? "..." : offer.validFrom()) + " to "

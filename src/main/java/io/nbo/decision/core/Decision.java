@@ -15,7 +15,7 @@ import java.util.Set;
 public record Decision(String decisionId, String customerId, boolean knownCustomer, Channel touchpoint,
                        String ruleSetVersion, Instant decidedAt, LocalDateTime customerLocalTime,
                        List<Chosen> offers, List<Rejection> notChosen, List<String> firedRules,
-                       Set<String> segments, boolean fallback) {
+                       Set<String> segments, boolean fallback, boolean explained) {
 
     public Decision {
         offers = List.copyOf(offers);

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -23,6 +25,7 @@ public final class DecisionPipeline {
     private final FallbackOffer fallback;
     private final Clock clock;
     private final Supplier<String> ids;
+    private volatile CatalogueIndex catalogueIndex;
 
     /**
      * @param stages the stages after eligibility, in order; the last one must be arbitration
@@ -40,13 +43,21 @@ public final class DecisionPipeline {
         Instant now = clock.instant();
         Situation situation = situation(request, customer, now);
         List<Rejection> notChosen = new ArrayList<>();
-
-        StageOutcome live = candidates.apply(situation, catalogue);
-        notChosen.addAll(live.rejected());
-
-        EligibilityResult verdicts = rules.evaluate(situation, live.kept().stream().map(Candidate::offer).toList());
-        StageOutcome outcome = eligibility.apply(live.kept(), verdicts);
-        notChosen.addAll(outcome.rejected());
+        EligibilityResult verdicts;
+        StageOutcome outcome;
+        Supplier<List<Candidate>> live;
+        if (request.explain()) {
+            StageOutcome candidates = this.candidates.apply(situation, catalogue);
+            notChosen.addAll(candidates.rejected());
+            verdicts = rules.evaluate(situation, candidates.kept().stream().map(Candidate::offer).toList());
+            outcome = eligibility.apply(candidates.kept(), verdicts);
+            notChosen.addAll(outcome.rejected());
+            live = candidates::kept;
+        } else {
+            verdicts = rules.evaluate(situation, catalogue);
+            outcome = eligibility.applyEligibleOnly(situation, index(catalogue), verdicts);
+            live = () -> fallbackCandidate(situation, catalogue);
+        }
 
         List<Candidate> running = outcome.kept();
         for (DecisionStage stage : stages) {
@@ -57,7 +68,7 @@ public final class DecisionPipeline {
 
         boolean usedFallback = false;
         if (running.isEmpty()) {
-            Optional<Candidate> substitute = fallback.pick(situation, live.kept());
+            Optional<Candidate> substitute = fallback.pick(situation, live.get());
             if (substitute.isPresent()) {
                 running = List.of(substitute.get());
                 usedFallback = true;
@@ -72,7 +83,27 @@ public final class DecisionPipeline {
         }
         return new Decision(ids.get(), customer.id(), customer.known(), request.touchpoint(),
                 verdicts.ruleSetVersion(), now, situation.customerLocalTime(), chosen, notChosen,
-                verdicts.firedRules(), verdicts.assignedSegments(), usedFallback);
+                verdicts.firedRules(), verdicts.assignedSegments(), usedFallback, request.explain());
+    }
+
+    /** The catalogue by offer id; built once per catalogue snapshot (the same list until the catalogue changes). */
+    private Map<String, Offer> index(List<Offer> catalogue) {
+        CatalogueIndex known = catalogueIndex;
+        if (known == null || known.offers() != catalogue) {
+            Map<String, Offer> byId = new HashMap<>();
+            catalogue.forEach(o -> byId.put(o.id(), o));
+            known = new CatalogueIndex(catalogue, byId);
+            catalogueIndex = known;
+        }
+        return known.byId();
+    }
+
+    private List<Candidate> fallbackCandidate(Situation situation, List<Offer> catalogue) {
+        Offer offer = fallback.offerId() == null ? null : index(catalogue).get(fallback.offerId());
+        return offer != null && CandidateStage.live(offer, situation) ? List.of(Candidate.of(offer)) : List.of();
+    }
+
+    private record CatalogueIndex(List<Offer> offers, Map<String, Offer> byId) {
     }
 
     private static Situation situation(DecisionRequest request, CustomerProfile customer, Instant now) {

@@ -12,9 +12,18 @@ import java.util.Objects;
  * @param localTime the customer's local time if the caller knows it; otherwise taken from the clock and the
  *                  customer's time zone
  * @param limit     how many offers at most
+ * @param explain   say why every candidate of the catalogue was not chosen; without it, only the eligible offers that
+ *                  a later stage (policy, channel, arbitration) dropped are explained, so a large catalogue does not
+ *                  cost every answer a reason per offer
  */
 public record DecisionRequest(String customerId, Channel touchpoint, Map<String, String> context, LocalTime localTime,
-                              int limit) {
+                              int limit, boolean explain) {
+
+    /** A request with the full explanation. */
+    public DecisionRequest(String customerId, Channel touchpoint, Map<String, String> context, LocalTime localTime,
+                           int limit) {
+        this(customerId, touchpoint, context, localTime, limit, true);
+    }
 
     public DecisionRequest {
         Objects.requireNonNull(customerId, "customerId");

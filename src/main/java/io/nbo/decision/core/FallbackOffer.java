@@ -18,6 +18,11 @@ public final class FallbackOffer {
         this.offerId = offerId;
     }
 
+    /** The fallback offer's id, or null for none. */
+    public String offerId() {
+        return offerId;
+    }
+
     public Optional<Candidate> pick(Situation situation, List<Candidate> liveCandidates) {
         if (offerId == null || offerId.isBlank()) {
             return Optional.empty();

@@ -14,5 +14,8 @@ public record DecisionRequestPayload(
                 description = "Free context the tables may test: page, intent, device, ...; 'localTime' (HH:mm) gives "
                         + "the customer's local time, otherwise the server's clock in the customer's time zone is used")
         Map<String, String> context,
-        @Schema(examples = "3", description = "How many offers at most (default 3)") Integer limit) {
+        @Schema(examples = "3", description = "How many offers at most (default 3)") Integer limit,
+        @Schema(examples = "false", description = "Explain every offer of the catalogue that was not chosen (false by "
+                + "default: notChosen then lists the eligible offers that the contact policy, channel or arbitration "
+                + "dropped, which keeps answers small on a large catalogue)") Boolean explain) {
 }

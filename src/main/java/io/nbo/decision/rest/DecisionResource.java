@@ -67,7 +67,8 @@ public class DecisionResource {
                     + limit);
         }
         Map<String, String> context = payload.context() == null ? Map.of() : payload.context();
-        return new DecisionRequest(payload.customerId().strip(), touchpoint, context, localTime(context), limit);
+        return new DecisionRequest(payload.customerId().strip(), touchpoint, context, localTime(context), limit,
+                Boolean.TRUE.equals(payload.explain()));
     }
 
     private static LocalTime localTime(Map<String, String> context) {

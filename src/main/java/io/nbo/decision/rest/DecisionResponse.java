@@ -25,7 +25,10 @@ public record DecisionResponse(
         LocalDateTime customerLocalTime,
         @Schema(description = "True when nothing was eligible and the fallback offer was returned") boolean fallback,
         List<OfferChoice> offers,
-        @Schema(description = "Every other candidate and why it was not chosen") List<NotChosen> notChosen,
+        @Schema(description = "True when notChosen explains every offer of the catalogue (the request asked to "
+                + "explain); otherwise it lists the eligible offers a later stage dropped") boolean explained,
+        @Schema(description = "Why the other offers were not chosen: every other offer when explained, else the "
+                + "eligible ones that the contact policy, channel or arbitration dropped") List<NotChosen> notChosen,
         @Schema(description = "Every rule that fired, in order") List<String> firedRules,
         @Schema(description = "Micro-segments the rules put the customer in") List<String> segments) {
 
@@ -51,7 +54,7 @@ public record DecisionResponse(
     public static DecisionResponse from(Decision d) {
         return new DecisionResponse(d.decisionId(), d.customerId(), d.knownCustomer(), d.touchpoint().code(),
                 d.ruleSetVersion(), d.decidedAt(), d.customerLocalTime().withNano(0), d.fallback(),
-                d.offers().stream().map(c -> choice(c.rank(), c.candidate())).toList(),
+                d.offers().stream().map(c -> choice(c.rank(), c.candidate())).toList(), d.explained(),
                 d.notChosen().stream().map(DecisionResponse::notChosen).toList(), d.firedRules(),
                 d.segments().stream().sorted().toList());
     }

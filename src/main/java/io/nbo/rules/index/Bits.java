@@ -12,8 +12,9 @@ final class Bits {
 
     static long[] all(int size) {
         long[] bits = empty(size);
-        for (int i = 0; i < size; i++) {
-            set(bits, i);
+        java.util.Arrays.fill(bits, -1L);
+        if ((size & 63) != 0) {
+            bits[bits.length - 1] = (1L << size) - 1;
         }
         return bits;
     }

@@ -23,11 +23,13 @@ final class TableIndex {
     private final Row[] rows;
     private final Column[] columns;
     private final int size;
+    private final long[] all;
 
     private TableIndex(Row[] rows, Column[] columns) {
         this.rows = rows;
         this.columns = columns;
         this.size = rows.length;
+        this.all = Bits.all(size);
     }
 
     /** The index of a table, or an {@link IllegalArgumentException} when a cell is not one it can evaluate. */
@@ -82,7 +84,7 @@ final class TableIndex {
         if (size == 0) {
             return;
         }
-        long[] acc = Bits.all(size);
+        long[] acc = all.clone();
         long[] scratch = Bits.empty(size);
         for (Column column : columns) {
             if (!Bits.andEither(acc, column.matching(facts, scratch), column.empty)) {

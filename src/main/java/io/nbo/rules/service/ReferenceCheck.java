@@ -10,6 +10,7 @@ import io.nbo.rules.compile.RuleSetException;
 import io.nbo.sample.CustomerGenerator;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -50,6 +51,7 @@ public class ReferenceCheck {
     });
     private volatile Status status;
 
+    @Inject
     public ReferenceCheck(NboConfig config) {
         this(config.rules().referenceCheckSituations());
     }

@@ -99,11 +99,30 @@ class DecisionResourceTest {
                         "App users at breakfast"))
                 .body("offers[0].scoreFactors.contextWeight", equalTo(3.0f))
                 .body("offers[0].score", equalTo(1.8f))
+                .body("explained", equalTo(false))
+                .body("notChosen.find { it.offerId == 'COFFEE-BEANS-BOGO' }.reason",
+                        equalTo("offer group 'coffee' is already represented by COFFEE-AM (score 1.8000 > 1.6000)"))
+                .body("notChosen.offerId", not(hasItem("PUSH-LUNCH-DEAL")))
+                .body("segments", contains("coffee-commuter"));
+    }
+
+    @Test
+    void askedToExplainTheAnswerSaysWhyEveryOtherOfferWasNotChosenAndChoosesTheSame() {
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"customerId": "C-RT-COFFEE", "touchpoint": "mobile-app", "context": {"localTime": "08:10"},
+                         "explain": true}
+                        """)
+                .when().post("/api/decisions")
+                .then().statusCode(200)
+                .body("explained", equalTo(true))
+                .body("offers.offerId", contains("COFFEE-AM", "BUNDLE-WEEKEND", "BAKERY-BUNDLE"))
+                .body("offers.channel", contains("mobile-app", "email", "mobile-app"))
+                .body("notChosen.size()", equalTo(30))
                 .body("notChosen.find { it.offerId == 'COFFEE-BEANS-BOGO' }.reason",
                         equalTo("offer group 'coffee' is already represented by COFFEE-AM (score 1.8000 > 1.6000)"))
                 .body("notChosen.find { it.offerId == 'PUSH-LUNCH-DEAL' }.reason",
-                        equalTo("outside its daily window 11:30-14:00 (customer local time 08:10)"))
-                .body("segments", contains("coffee-commuter"));
+                        equalTo("outside its daily window 11:30-14:00 (customer local time 08:10)"));
     }
 
     @Test

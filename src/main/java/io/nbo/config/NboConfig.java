@@ -48,6 +48,13 @@ public interface NboConfig {
         @WithDefault("500")
         int referenceCheckSituations();
 
+        /**
+         * The largest rule set (rules) Drools compiles for the background reference check; above it the check is
+         * skipped (Drools takes about a minute and hundreds of MB per 10,000 rows).
+         */
+        @WithDefault("20000")
+        int referenceMaxRules();
+
         /** Stored customers a simulation evaluates by default (at most 20000). */
         @WithDefault("1000")
         int simulationSample();

@@ -146,10 +146,29 @@ public final class CompiledRuleSet {
 
     /** The reference: a Drools session over every rule. */
     public EligibilityResult evaluateWithDrools(Situation situation) {
+        KieBase reference = reference();
+        return evaluateWithDrools(situation, reference, hasActionsGlobal);
+    }
+
+    /**
+     * Drools over every rule, compiled now and not kept (a large rule set's Drools base is not held in memory beside
+     * its index); for the background reference check.
+     */
+    public KieBase buildReference() {
+        KieBase built = base;
+        return built != null ? built : reference.get();
+    }
+
+    /** The reference answer from a rule base {@link #buildReference()} gave. */
+    public EligibilityResult evaluateWithDrools(Situation situation, KieBase reference) {
+        return evaluateWithDrools(situation, reference, hasActionsGlobal(reference));
+    }
+
+    private EligibilityResult evaluateWithDrools(Situation situation, KieBase reference, boolean global) {
         Offers offers = new Offers();
-        KieSession session = reference().newKieSession();
+        KieSession session = reference.newKieSession();
         try {
-            if (hasActionsGlobal) {
+            if (global) {
                 session.setGlobal(ACTIONS_GLOBAL, offers);
             }
             session.addEventListener(new DefaultAgendaEventListener() {

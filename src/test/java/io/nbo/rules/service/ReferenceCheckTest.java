@@ -26,7 +26,7 @@ class ReferenceCheckTest {
             Young,"18, 35",COFFEE-AM
             """;
 
-    private final ReferenceCheck check = new ReferenceCheck(300);
+    private final ReferenceCheck check = new ReferenceCheck(300, 20_000);
     private final DraftChecker checker = new DraftChecker();
 
     @AfterEach
@@ -77,6 +77,21 @@ class ReferenceCheckTest {
         assertThat(check.status().orElseThrow().state()).isEqualTo("failed");
         assertThat(check.status().orElseThrow().examples()).containsExactly(
                 "test.drl.csv, sheet 'Sheet1', cell B10: Drools says no");
+    }
+
+    @Test
+    void aRuleSetTooLargeForABackgroundDroolsCompileIsSkippedAndSaysWhy() {
+        ReferenceCheck small = new ReferenceCheck(300, 0);
+        CompiledRuleSet rules = checker.compile(List.of(Tables.csv(TABLE)));
+
+        small.start(rules);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !small.status().orElseThrow().state().equals("checking"));
+        assertThat(small.status().orElseThrow().state()).isEqualTo("skipped");
+        assertThat(small.status().orElseThrow().examples()).containsExactly("1 rules is above "
+                + "nbo.rules.reference-max-rules (0): Drools would need too long and too much memory for a background "
+                + "check; the build's differential tests cover the index");
+        small.stop();
     }
 
     private static io.nbo.rules.index.RuleIndex indexOf(CompiledRuleSet rules) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class RuleSetSwapBenchmark {
 
-    private static final int ROWS = 10_000;
+    private static final int ROWS = Integer.getInteger("swap.rows", 10_000);
     private static final int RUNS = 3;
 
     @Test
@@ -47,9 +47,11 @@ class RuleSetSwapBenchmark {
 
             assertThat(report.errors()).isEmpty();
             assertThat(report.compiled().ruleCount()).isGreaterThan(ROWS);
-            System.out.printf("run %d: %,d rules, check+compile+tests %d ms, swap %d us, total %d ms, %d warnings%n",
-                    run, report.compiled().ruleCount(), (checked - start) / 1_000_000, (swapped - checked) / 1_000,
-                    (swapped - start) / 1_000_000, report.warnings().size());
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf("run %d: %,d rules, check+compile+tests %d ms, swap %d us, total %d ms, %d warnings, "
+                    + "heap used %d MB of max %d MB%n", run, report.compiled().ruleCount(),
+                    (checked - start) / 1_000_000, (swapped - checked) / 1_000, (swapped - start) / 1_000_000,
+                    report.warnings().size(), (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
         }
     }
 

@@ -19,8 +19,6 @@ import java.util.Map;
  */
 public final class DrlWriter {
 
-    private static final String VOCABULARY = "io.nbo.rules.vocabulary.";
-
     private DrlWriter() {
     }
 
@@ -62,40 +60,24 @@ public final class DrlWriter {
     }
 
     private static void rule(StringBuilder out, RuleTable table, RuleTable.DataRow row, int position) {
-        String name = table.name() + "_" + (row.row() + 1);
-        int priority = 0;
-        String group = null;
+        CheckedRow rule = CheckedRow.of(table, row);
         Map<String, List<String>> patterns = new LinkedHashMap<>();
-        List<String> actions = new ArrayList<>();
-        for (int i = 0; i < table.columns().size(); i++) {
-            RuleTable.Column column = table.columns().get(i);
-            String value = row.cells().get(i);
-            if (value.isEmpty()) {
-                continue;
-            }
-            switch (column.kind()) {
-                case "NAME" -> name = value;
-                case "PRIORITY" -> priority = Integer.parseInt(value);
-                case "ACTIVATION-GROUP" -> group = value;
-                case "CONDITION" -> patterns.computeIfAbsent(fact(column.objectType()), f -> new ArrayList<>())
-                        .add(fill(column.template(), value));
-                case "ACTION" -> actions.add(fill(column.template(), value));
-                default -> { }
-            }
-        }
+        rule.conditions().forEach(c -> patterns.computeIfAbsent(c.fact(), f -> new ArrayList<>())
+                .add(c.constraint()));
+        String name = rule.name();
         checked(name);
         out.append("\n// rule values at ").append(Grid.ref(row.row(), table.startCol())).append(", header at ")
                 .append(Grid.ref(table.startRow(), table.startCol())).append('\n');
         out.append("rule \"").append(name).append("\"\n");
-        out.append("    salience ").append(salience(priority, position)).append('\n');
-        if (group != null) {
-            out.append("    activation-group \"").append(checked(group)).append("\"\n");
+        out.append("    salience ").append(salience(rule.priority(), position)).append('\n');
+        if (rule.group() != null) {
+            out.append("    activation-group \"").append(checked(rule.group())).append("\"\n");
         }
         out.append("    when\n");
         patterns.forEach((fact, constraints) -> out.append("        ").append(fact).append('(')
                 .append(String.join(", ", constraints)).append(")\n"));
         out.append("    then\n");
-        actions.forEach(action -> out.append("        ").append(action).append('\n'));
+        rule.actions().forEach(action -> out.append("        ").append(action).append('\n'));
         out.append("end\n");
     }
 
@@ -109,9 +91,6 @@ public final class DrlWriter {
         return text;
     }
 
-    private static String fact(String objectType) {
-        return objectType.startsWith(VOCABULARY) ? objectType.substring(VOCABULARY.length()) : objectType;
-    }
 
     /**
      * A template with its parameters filled the way Drools fills them: {@code $1, $2, ...} from the comma-separated

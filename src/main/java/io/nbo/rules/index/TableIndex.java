@@ -1,6 +1,6 @@
 package io.nbo.rules.index;
 
-import io.nbo.rules.compile.DrlWriter;
+import io.nbo.rules.compile.CheckedRow;
 import io.nbo.rules.compile.RuleTable;
 import io.nbo.rules.vocabulary.Offers;
 import java.util.ArrayList;
@@ -39,37 +39,20 @@ final class TableIndex {
         List<Column> columns = new ArrayList<>();
         Map<Integer, Map<Integer, Expr>> byColumn = new LinkedHashMap<>();
         for (int r = 0; r < n; r++) {
-            RuleTable.DataRow row = table.rows().get(r);
-            String name = table.name() + "_" + (row.row() + 1);
-            int priority = 0;
-            String group = null;
+            CheckedRow rule = CheckedRow.of(table, table.rows().get(r));
             List<RowAction> actions = new ArrayList<>();
-            for (int c = 0; c < table.columns().size(); c++) {
-                RuleTable.Column column = table.columns().get(c);
-                String value = row.cells().get(c);
-                if (value.isEmpty()) {
-                    continue;
-                }
-                switch (column.kind()) {
-                    case "NAME" -> name = value;
-                    case "PRIORITY" -> priority = Integer.parseInt(value);
-                    case "ACTIVATION-GROUP" -> group = value;
-                    case "ACTION" -> actions.addAll(RowAction.parse(DrlWriter.fill(column.template(), value)));
-                    case "CONDITION" -> byColumn.computeIfAbsent(c, k -> new LinkedHashMap<>()).put(r,
-                            ExprParser.parse(fact(column.objectType()), DrlWriter.fill(column.template(), value)));
-                    default -> { }
-                }
+            rule.actions().forEach(action -> actions.addAll(RowAction.parse(action)));
+            for (CheckedRow.Condition condition : rule.conditions()) {
+                byColumn.computeIfAbsent(condition.column(), k -> new LinkedHashMap<>()).put(r,
+                        ExprParser.parse(condition.fact(), condition.constraint()));
             }
-            rows.add(new Row(name, priority, group, List.copyOf(actions)));
+            rows.add(new Row(rule.name(), rule.priority(), rule.group(), List.copyOf(actions)));
         }
         byColumn.values().forEach(cells -> columns.add(Column.of(n, cells)));
         columns.sort(Comparator.comparingInt(Column::cost));
         return new TableIndex(rows.toArray(Row[]::new), columns.toArray(Column[]::new));
     }
 
-    private static String fact(String objectType) {
-        return objectType.substring(objectType.lastIndexOf('.') + 1);
-    }
 
     int size() {
         return size;

@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * Writes the DRL of a checked sheet, with the meaning Drools' own spreadsheet compiler gives the same table (rule per
  * row, named by its NAME cell or {@code <table>_<row>}; a condition cell fills its column's template and tests the
- * fact above it; action cells fill their templates in column order; PRIORITY orders rows, ACTIVATION-GROUP is the group), so the two can be held to
- * the same answers. What it writes is fixed: the package, the vocabulary imports, the {@code offers} global, and one
+ * fact above it; action cells fill their templates in column order; ACTIVATION-GROUP is the group), so the two can be
+ * held to the same answers; every row's salience fixes the firing order (PRIORITY, then place; see
+ * {@link #salience}). What it writes is fixed: the package, the vocabulary imports, the {@code offers} global, and one
  * rule per checked row; nothing from outside the checked tables reaches the text. Conditions on the same fact are
  * written as one pattern (exact: a session holds one Customer and one Context), which lets Drools' alpha network
  * index them.

@@ -27,6 +27,12 @@ public final class HeaderLock {
     public Optional<String> headerChange(RuleSource before, RuleSource after) {
         Map<String, String> a = header(before);
         Map<String, String> b = header(after);
+        if (b == null) {
+            return Optional.empty(); // unreadable: the checks refuse it with the cell and the reason, nothing compiles
+        }
+        if (a == null) {
+            a = Map.of();
+        }
         for (Map.Entry<String, String> cell : b.entrySet()) {
             String old = a.getOrDefault(cell.getKey(), "");
             if (!old.equals(cell.getValue())) {
@@ -46,14 +52,14 @@ public final class HeaderLock {
                 + Values.clip(now, 60) + "')";
     }
 
-    /** Sheet!cell to text of every header cell of the rule-table sheets of a file. */
+    /** Sheet!cell to text of every header cell of the rule-table sheets of a file; null when it cannot be read. */
     Map<String, String> header(RuleSource source) {
         Map<String, String> out = new LinkedHashMap<>();
         Grid grid;
         try {
             grid = reader.read(source);
         } catch (RuleSetException e) {
-            return out;
+            return null;
         }
         for (Grid.Sheet sheet : grid.sheets()) {
             if (!scanner.hasRuleTable(sheet)) {

@@ -137,6 +137,18 @@ class HostileChangesLiveTest {
         decide().body("ruleSetVersion", equalTo(BASELINE));
     }
 
+    @Test
+    void aMarketersUploadTheReaderRefusesIsToldWhatIsWrongNotThatTheHeaderChanged() {
+        String broken = electronics(LiveRulesProfile.FANS_ON_EMAIL,
+                "\"Electronics fans\non email\",electronics,email,,,ELEC-10");
+
+        LiveRulesFixture.upload("marketer", ELECTRONICS, broken).statusCode(422)
+                .body("problems.cell", contains("A12"))
+                .body("problems.message", contains("has a line break inside a quoted value; keep every value on "
+                        + "one line"));
+        decide().body("ruleSetVersion", equalTo(BASELINE));
+    }
+
     private static void write(String name, String text) {
         try {
             Files.writeString(LiveRulesProfile.TABLES.resolve(name), text);

@@ -60,6 +60,11 @@ final class OddCsvTables {
     private OddCsvTables() {
     }
 
+    /** The valid table every case starts from, line by line. */
+    static List<String> baseLines() {
+        return List.of(BASE);
+    }
+
     /** The text of case {@code seed}. */
     static String generate(long seed) {
         Random random = new Random(seed);

@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SpreadsheetDifferentialTest {
 
     private static final int CSV_CASES = 600;
+    private static final int WORKBOOK_CASES = 200;
 
     private final DraftChecker checker = new DraftChecker();
 
@@ -57,6 +58,32 @@ class SpreadsheetDifferentialTest {
         assertThat(disagreements).isEmpty();
         assertThat(accepted).as("cases accepted, so the comparison is not vacuous").isBetween(CSV_CASES / 10,
                 CSV_CASES * 9 / 10);
+    }
+
+    @Test
+    void generatedOddWorkbooksMeanTheSameToBothReadersWheneverTheServerAcceptsThem() {
+        int accepted = 0;
+        List<String> disagreements = new ArrayList<>();
+        for (long seed = 0; seed < WORKBOOK_CASES; seed++) {
+            RuleSource source = new RuleSource("odd.drl.xlsx", OddWorkbooks.generate(seed));
+            if (!checker.check(List.of(source), Tables.OFFERS).valid()) {
+                continue;
+            }
+            accepted++;
+            for (Map.Entry<String, String> sheet : checker.drl(List.of(source)).entrySet()) {
+                String name = sheet.getKey().substring(sheet.getKey().indexOf('#') + 1);
+                try {
+                    String drools = new SpreadsheetCompiler().compile(new ByteArrayInputStream(source.bytes()), name);
+                    agree(seed, drools, sheet.getValue()).ifPresent(disagreements::add);
+                } catch (RuntimeException e) {
+                    disagreements.add("seed " + seed + ": the server accepts it, Drools cannot read it: "
+                            + e.getMessage());
+                }
+            }
+        }
+        assertThat(disagreements).isEmpty();
+        assertThat(accepted).as("workbooks accepted, so the comparison is not vacuous").isBetween(WORKBOOK_CASES / 10,
+                WORKBOOK_CASES * 9 / 10);
     }
 
     @ParameterizedTest(name = "{0}")

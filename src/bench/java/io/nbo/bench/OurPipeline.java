@@ -1,14 +1,13 @@
 package io.nbo.bench;
 
 import io.nbo.decision.core.AffinityPropensity;
-import io.nbo.decision.core.ArbitrationStage;
-import io.nbo.decision.core.ChannelStage;
 import io.nbo.decision.core.Decision;
 import io.nbo.decision.core.DecisionPipeline;
 import io.nbo.decision.core.DecisionRequest;
 import io.nbo.decision.core.EligibilityEngine;
 import io.nbo.decision.core.FallbackOffer;
 import io.nbo.decision.core.Rejection;
+import io.nbo.decision.core.policy.ContactLimits;
 import io.nbo.profile.CustomerProfile;
 import io.nbo.rules.CompiledRuleSet;
 import io.nbo.rules.validate.DraftChecker;
@@ -22,9 +21,10 @@ import java.util.UUID;
 
 /**
  * Our decision core as the server runs it: the table checked and compiled by {@link DraftChecker} (the server's gate), the
- * {@link DecisionPipeline} with the stages {@code DecisionService} wires (candidates, eligibility, channel,
- * arbitration, fallback), a random decision id, the full explanation. The profile comes from memory: the cache read
- * is measured by the HTTP benchmark.
+ * standard {@link DecisionPipeline} (the same stages {@code DecisionService} runs: candidates, eligibility, contact
+ * policy, channel, arbitration with allocation, fallback) with no contact limits beyond consent (an empty policy, no
+ * history, unlimited volume), a random decision id. The profile comes from memory: the cache read is measured by the
+ * HTTP benchmark.
  */
 public final class OurPipeline {
 
@@ -44,8 +44,7 @@ public final class OurPipeline {
     OurPipeline(Workload workload, Instant now, CompiledRuleSet ruleSet, EligibilityEngine engine) {
         this.workload = workload;
         this.ruleSet = ruleSet;
-        this.pipeline = new DecisionPipeline(engine,
-                List.of(new ChannelStage(), new ArbitrationStage(new AffinityPropensity())),
+        this.pipeline = DecisionPipeline.standard(engine, new AffinityPropensity(), ContactLimits.none(),
                 new FallbackOffer(null), Clock.fixed(now, ZoneOffset.UTC), () -> UUID.randomUUID().toString());
     }
 

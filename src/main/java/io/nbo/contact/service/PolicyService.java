@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 /**
  * Owns the live contact policy: reads the marketers' table at startup, and on reload or upload swaps in the new one
  * only if every row is valid; otherwise the last good policy stays live and the caller gets every problem, located.
- * Decisions read the live policy once per stage through {@link #current()}.
+ * Each decision reads the live policy once, at its start, through {@link #current()}, and applies and logs that one.
  */
 @Startup
 @ApplicationScoped

@@ -1,5 +1,8 @@
 package io.nbo.decision.core;
 
+import io.nbo.decision.core.policy.AllocationStage;
+import io.nbo.decision.core.policy.ContactLimits;
+import io.nbo.decision.core.policy.PolicyStage;
 import io.nbo.offer.Offer;
 import io.nbo.profile.CustomerProfile;
 import java.time.Clock;
@@ -13,8 +16,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * One decision, end to end. Read this first: candidates, eligibility (the marketers' rules), then each later stage in
- * order (contact policy, experiments, channel, arbitration with volume claims); then the answer with its explanation.
+ * One decision, end to end. Read this first: the decision resolves what it applies once (the customer's local time,
+ * the live contact policy, the customer's contact history; the rules read the live rule set once), then candidates,
+ * eligibility (the marketers' rules), then each later stage in the order {@link #standard} names them (contact
+ * policy, channel, arbitration with volume claims); then the answer with its explanation and the versions applied.
+ *
+ * <p>{@link #standard} is the only way to build one, so the server, the tests and the benchmarks run the same stages.
  */
 public final class DecisionPipeline {
 
@@ -22,21 +29,45 @@ public final class DecisionPipeline {
     private final EligibilityStage eligibility = new EligibilityStage();
     private final EligibilityEngine rules;
     private final List<DecisionStage> stages;
+    private final ContactLimits contact;
     private final FallbackOffer fallback;
     private final Clock clock;
     private final Supplier<String> ids;
     private volatile CatalogueIndex catalogueIndex;
 
-    /**
-     * @param stages the stages after eligibility, in order; the last one must be arbitration
-     */
-    public DecisionPipeline(EligibilityEngine rules, List<DecisionStage> stages, FallbackOffer fallback, Clock clock,
-                            Supplier<String> ids) {
+    private DecisionPipeline(EligibilityEngine rules, List<DecisionStage> stages, ContactLimits contact,
+                             FallbackOffer fallback, Clock clock, Supplier<String> ids) {
         this.rules = rules;
         this.stages = List.copyOf(stages);
+        this.contact = contact;
         this.fallback = fallback;
         this.clock = clock;
         this.ids = ids;
+    }
+
+    /**
+     * The pipeline: every stage after candidates and eligibility, in order. Experiments plug in between the contact
+     * policy and the channel stage; arbitration (with allocation of caps and volume) stays last.
+     *
+     * @param rules      the marketers' rules (reads the live rule set once per call)
+     * @param propensity how likely a customer is to take an offer, for arbitration
+     * @param contact    the contact policy, contact histories and volume ledger ({@link ContactLimits#none()} for
+     *                   none beyond consent)
+     * @param fallback   the offer returned when nothing survives
+     * @param ids        decision ids
+     */
+    public static DecisionPipeline standard(EligibilityEngine rules, PropensityModel propensity, ContactLimits contact,
+                                            FallbackOffer fallback, Clock clock, Supplier<String> ids) {
+        return new DecisionPipeline(rules, List.of(
+                new PolicyStage(contact.volumes()),
+                new ChannelStage(),
+                new AllocationStage(new ArbitrationStage(propensity), contact.volumes())),
+                contact, fallback, clock, ids);
+    }
+
+    /** The stages after eligibility, in the order each decision runs them. */
+    public List<DecisionStage> stages() {
+        return stages;
     }
 
     public Decision decide(DecisionRequest request, CustomerProfile customer, List<Offer> catalogue) {
@@ -82,8 +113,8 @@ public final class DecisionPipeline {
             chosen.add(new Decision.Chosen(i + 1, running.get(i)));
         }
         return new Decision(ids.get(), customer.id(), customer.known(), request.touchpoint(),
-                verdicts.ruleSetVersion(), now, situation.customerLocalTime(), chosen, notChosen,
-                verdicts.firedRules(), verdicts.assignedSegments(), usedFallback, request.explain());
+                verdicts.ruleSetVersion(), situation.policy().version(), now, situation.customerLocalTime(), chosen,
+                notChosen, verdicts.firedRules(), verdicts.assignedSegments(), usedFallback, request.explain());
     }
 
     /** The catalogue by offer id; built once per catalogue snapshot (the same list until the catalogue changes). */
@@ -106,11 +137,13 @@ public final class DecisionPipeline {
     private record CatalogueIndex(List<Offer> offers, Map<String, Offer> byId) {
     }
 
-    private static Situation situation(DecisionRequest request, CustomerProfile customer, Instant now) {
+    /** Resolves, once for the whole decision, the policy and the history every stage then reads. */
+    private Situation situation(DecisionRequest request, CustomerProfile customer, Instant now) {
         LocalDateTime local = LocalDateTime.ofInstant(now, customer.timeZone());
         if (request.localTime() != null) {
             local = local.toLocalDate().atTime(request.localTime());
         }
-        return new Situation(customer, request.touchpoint(), request.context(), local, request.limit(), now);
+        return new Situation(customer, request.touchpoint(), request.context(), local, request.limit(), now,
+                contact.policy().get(), contact.histories().history(customer.id()));
     }
 }

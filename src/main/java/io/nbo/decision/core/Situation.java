@@ -1,5 +1,7 @@
 package io.nbo.decision.core;
 
+import io.nbo.decision.core.policy.ContactHistory;
+import io.nbo.decision.core.policy.ContactPolicy;
 import io.nbo.offer.Channel;
 import io.nbo.profile.CustomerProfile;
 import java.time.Instant;
@@ -7,16 +9,35 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Everything a stage may read about one decision: the customer, where they are, their local date and time, and the
- * instant of the decision (contact windows and rest periods are measured from it).
+ * Everything a stage may read about one decision: the customer, where they are, their local date and time, the
+ * instant of the decision (contact windows and rest periods are measured from it), and what the decision resolved
+ * once at its start: the contact policy in force and the customer's contact history. Every stage reads these, never
+ * the live sources, so a policy swapped in during the decision cannot mix two versions into one answer.
+ *
+ * @param policy  the contact policy this decision applies (the version it logs)
+ * @param history the customer's contact history as read once for this decision
  */
 public record Situation(CustomerProfile customer, Channel touchpoint, Map<String, String> context,
-                        LocalDateTime customerLocalTime, int limit, Instant now) {
+                        LocalDateTime customerLocalTime, int limit, Instant now, ContactPolicy policy,
+                        ContactHistory history) {
 
     public Situation {
         context = Map.copyOf(context);
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(history, "history");
+    }
+
+    /**
+     * A situation for the rules alone (simulation, workbook tests, reference checks): no contact policy beyond consent
+     * and no contact history. The pipeline always builds the full one.
+     */
+    public Situation(CustomerProfile customer, Channel touchpoint, Map<String, String> context,
+                     LocalDateTime customerLocalTime, int limit, Instant now) {
+        this(customer, touchpoint, context, customerLocalTime, limit, now, ContactPolicy.NONE,
+                ContactHistory.empty(customer.id()));
     }
 
     public LocalDate localDate() {

@@ -20,6 +20,8 @@ public record DecisionResponse(
         boolean knownCustomer,
         String touchpoint,
         @Schema(description = "Version of the rule set that decided") String ruleSetVersion,
+        @Schema(description = "Version of the contact policy that decided (as logged with the decision)")
+        String policyVersion,
         Instant decidedAt,
         @Schema(description = "The customer's local date and time the decision was made for")
         LocalDateTime customerLocalTime,
@@ -53,7 +55,7 @@ public record DecisionResponse(
 
     public static DecisionResponse from(Decision d) {
         return new DecisionResponse(d.decisionId(), d.customerId(), d.knownCustomer(), d.touchpoint().code(),
-                d.ruleSetVersion(), d.decidedAt(), d.customerLocalTime().withNano(0), d.fallback(),
+                d.ruleSetVersion(), d.policyVersion(), d.decidedAt(), d.customerLocalTime().withNano(0), d.fallback(),
                 d.offers().stream().map(c -> choice(c.rank(), c.candidate())).toList(), d.explained(),
                 d.notChosen().stream().map(DecisionResponse::notChosen).toList(), d.firedRules(),
                 d.segments().stream().sorted().toList());

@@ -7,14 +7,11 @@ import io.nbo.contact.service.DecisionLog;
 import io.nbo.contact.service.JdbcVolumeLedger;
 import io.nbo.contact.service.PolicyService;
 import io.nbo.decision.core.AffinityPropensity;
-import io.nbo.decision.core.ArbitrationStage;
-import io.nbo.decision.core.ChannelStage;
 import io.nbo.decision.core.Decision;
 import io.nbo.decision.core.DecisionPipeline;
 import io.nbo.decision.core.DecisionRequest;
 import io.nbo.decision.core.FallbackOffer;
-import io.nbo.decision.core.policy.PolicyStage;
-import io.nbo.decision.core.policy.AllocationStage;
+import io.nbo.decision.core.policy.ContactLimits;
 import io.nbo.offer.service.OfferCatalogue;
 import io.nbo.profile.CustomerProfile;
 import io.nbo.profile.service.ProfileStore;
@@ -23,13 +20,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 
 /**
- * Wires the decision pipeline to the live catalogue, the profile cache, the rule engine, the contact policy and the
- * contact history; logs each decision off the hot path and adds it to the customer's history at once. The pipeline
- * itself is plain Java (io.nbo.decision.core).
+ * Runs the standard decision pipeline ({@link DecisionPipeline#standard}) over the live catalogue, the profile cache,
+ * the rule engine, the contact policy, the contact history and the volume ledger; logs each decision, with the
+ * rule-set and policy versions it applied, off the hot path and adds it to the customer's history at once. The
+ * pipeline itself is plain Java (io.nbo.decision.core).
  */
 @ApplicationScoped
 public class DecisionService {
@@ -37,7 +34,6 @@ public class DecisionService {
     private final ProfileStore profiles;
     private final OfferCatalogue catalogue;
     private final DecisionPipeline pipeline;
-    private final PolicyService policy;
     private final DecisionLog log;
     private final ContactHistoryStore histories;
 
@@ -46,14 +42,10 @@ public class DecisionService {
                            JdbcVolumeLedger volumes, DecisionLog log) {
         this.profiles = profiles;
         this.catalogue = catalogue;
-        this.policy = policy;
         this.log = log;
         this.histories = histories;
-        this.pipeline = new DecisionPipeline(rules,
-                List.of(new PolicyStage(policy::current, histories, volumes),
-                        new ChannelStage(),
-                        new AllocationStage(new ArbitrationStage(new AffinityPropensity()), policy::current, histories,
-                                volumes)),
+        this.pipeline = DecisionPipeline.standard(rules, new AffinityPropensity(),
+                new ContactLimits(policy::current, histories, volumes),
                 new FallbackOffer(config.decision().fallbackOfferId().orElse(null)), clock,
                 () -> UUID.randomUUID().toString());
     }
@@ -75,11 +67,12 @@ public class DecisionService {
         return decision;
     }
 
-    private LoggedDecision logged(Decision d) {
+    /** The log keeps the versions the decision applied, as the pipeline read them once (not the live ones now). */
+    private static LoggedDecision logged(Decision d) {
         // Stored to the microsecond, as the database keeps it, so the cached history and the log agree exactly.
         return new LoggedDecision(d.decisionId(), d.customerId(), d.touchpoint(),
                 d.decidedAt().truncatedTo(ChronoUnit.MICROS), d.ruleSetVersion(),
-                policy.current().version(), d.fallback(), d.offers().stream()
+                d.policyVersion(), d.fallback(), d.offers().stream()
                 .map(c -> new LoggedDecision.Made(c.candidate().offerId(), c.candidate().offer().offerGroup(),
                         c.candidate().channel(), c.rank()))
                 .toList());

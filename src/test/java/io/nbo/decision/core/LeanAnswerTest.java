@@ -2,6 +2,7 @@ package io.nbo.decision.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nbo.decision.core.policy.ContactLimits;
 import io.nbo.fixtures.SampleRules;
 import io.nbo.offer.Channel;
 import io.nbo.profile.CustomerProfile;
@@ -29,8 +30,8 @@ class LeanAnswerTest {
 
     @Test
     void leanAndExplainedAnswersChooseTheSameForTwoThousandSituations() {
-        DecisionPipeline pipeline = new DecisionPipeline(SampleRules.ruleSet()::evaluate,
-                List.of(new ChannelStage(), new ArbitrationStage(new AffinityPropensity())),
+        DecisionPipeline pipeline = DecisionPipeline.standard(SampleRules.ruleSet()::evaluate,
+                new AffinityPropensity(), ContactLimits.none(),
                 new FallbackOffer("WELCOME-10"), Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC),
                 () -> "d-1");
         CustomerGenerator customers = new CustomerGenerator(3);

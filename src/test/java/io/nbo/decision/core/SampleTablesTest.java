@@ -10,6 +10,7 @@ import static io.nbo.offer.Channel.SOCIAL;
 import static io.nbo.offer.Channel.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nbo.decision.core.policy.ContactLimits;
 import io.nbo.fixtures.CustomerFixture;
 import io.nbo.fixtures.SampleRules;
 import io.nbo.offer.Channel;
@@ -25,8 +26,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every row of every sample decision table (and the developers' DRL guards), through the whole pipeline: the row
- * fires, and the answer is exactly the expected offers on the expected channels, in rank order.
+ * Every row of every sample decision table (and the developers' DRL guards), through the standard pipeline (every
+ * stage, with no contact limits beyond consent): the row fires, and the answer is exactly the expected offers on the
+ * expected channels, in rank order.
  */
 class SampleTablesTest {
 
@@ -37,8 +39,8 @@ class SampleTablesTest {
     void rowDecidesExactly(String row, CustomerFixture customer, Channel touchpoint, String localTime, String date,
                            List<String> expected) {
         Clock clock = Clock.fixed(Instant.parse(date == null ? MONDAY_NOON : date + "T12:00:00Z"), ZoneOffset.UTC);
-        DecisionPipeline pipeline = new DecisionPipeline(SampleRules.ruleSet()::evaluate,
-                List.of(new ChannelStage(), new ArbitrationStage(new AffinityPropensity())), new FallbackOffer(null),
+        DecisionPipeline pipeline = DecisionPipeline.standard(SampleRules.ruleSet()::evaluate,
+                new AffinityPropensity(), ContactLimits.none(), new FallbackOffer(null),
                 clock, () -> "d-1");
 
         Decision decision = pipeline.decide(new DecisionRequest("C-TEST", touchpoint, Map.of(),

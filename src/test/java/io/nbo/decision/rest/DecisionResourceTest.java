@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.agroal.api.AgroalDataSource;
+import io.nbo.contact.LoggedDecision;
+import io.nbo.contact.persistence.DecisionLogRepository;
 import io.nbo.contact.service.DecisionLog;
 import io.nbo.contact.service.PolicyService;
 import io.nbo.fixtures.ContactHistoryFixture;
@@ -62,6 +64,9 @@ class DecisionResourceTest {
 
     @Inject
     ContactHistoryFixture history;
+
+    @Inject
+    DecisionLogRepository decisions;
 
     @BeforeEach
     void customers() {
@@ -123,6 +128,23 @@ class DecisionResourceTest {
                         equalTo("offer group 'coffee' is already represented by COFFEE-AM (score 1.8000 > 1.6000)"))
                 .body("notChosen.find { it.offerId == 'PUSH-LUNCH-DEAL' }.reason",
                         equalTo("outside its daily window 11:30-14:00 (customer local time 08:10)"));
+    }
+
+    @Test
+    void theLogRecordsTheRuleSetAndPolicyVersionsTheAnswerApplied() throws Exception {
+        JsonPath answer = given().contentType(ContentType.JSON)
+                .body("""
+                        {"customerId": "C-RT-COFFEE", "touchpoint": "web"}
+                        """)
+                .when().post("/api/decisions")
+                .then().statusCode(200).extract().jsonPath();
+        String id = answer.getString("decisionId");
+        assertThat(log.awaitWritten(id, Duration.ofSeconds(10))).isTrue();
+
+        LoggedDecision logged = decisions.find(id).orElseThrow();
+        assertThat(answer.getString("policyVersion")).isEqualTo(policy.current().version()).isNotBlank();
+        assertThat(logged.policyVersion()).isEqualTo(answer.getString("policyVersion"));
+        assertThat(logged.ruleSetVersion()).isEqualTo(answer.getString("ruleSetVersion"));
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Arbitration, then allocation of what is scarce: ranks the candidates, and walks the answer in rank order
@@ -29,22 +28,18 @@ import java.util.function.Supplier;
 public final class AllocationStage implements DecisionStage {
 
     private final ArbitrationStage arbitration;
-    private final Supplier<ContactPolicy> policy;
-    private final ContactHistorySource histories;
     private final VolumeLedger volumes;
 
-    public AllocationStage(ArbitrationStage arbitration, Supplier<ContactPolicy> policy,
-                           ContactHistorySource histories, VolumeLedger volumes) {
+    public AllocationStage(ArbitrationStage arbitration, VolumeLedger volumes) {
         this.arbitration = arbitration;
-        this.policy = policy;
-        this.histories = histories;
         this.volumes = volumes;
     }
 
+    /** Re-counts by the policy and history the decision resolved at its start ({@link Situation#policy()}). */
     @Override
     public StageOutcome apply(Situation situation, List<Candidate> candidates) {
-        ContactPolicy rules = policy.get();
-        ContactHistory history = histories.history(situation.customer().id());
+        ContactPolicy rules = situation.policy();
+        ContactHistory history = situation.history();
         List<Candidate> pool = new ArrayList<>(candidates);
         List<Rejection> dropped = new ArrayList<>();
         Map<String, List<PolicyRule>> claimed = new HashMap<>();

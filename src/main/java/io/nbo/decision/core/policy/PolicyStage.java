@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -26,24 +25,21 @@ import java.util.stream.Collectors;
  * time zone) and why each other channel is not. An offer with no channel left, or whose volume limit is used up, is
  * dropped with the rule and the numbers; the channel stage then picks only among the allowed channels, so a capped SMS
  * falls back to email rather than losing the offer. Validity dates, one-day offers and daily time windows are judged
- * earlier, by the candidate stage.
+ * earlier, by the candidate stage. The policy and the history are the ones the decision resolved once at its start.
  */
 public final class PolicyStage implements DecisionStage {
 
-    private final Supplier<ContactPolicy> policy;
-    private final ContactHistorySource histories;
     private final VolumeLedger volumes;
 
-    public PolicyStage(Supplier<ContactPolicy> policy, ContactHistorySource histories, VolumeLedger volumes) {
-        this.policy = policy;
-        this.histories = histories;
+    public PolicyStage(VolumeLedger volumes) {
         this.volumes = volumes;
     }
 
+    /** Judges by the policy and history the decision resolved at its start ({@link Situation#policy()}). */
     @Override
     public StageOutcome apply(Situation situation, List<Candidate> candidates) {
-        ContactPolicy rules = policy.get();
-        ContactHistory history = histories.history(situation.customer().id());
+        ContactPolicy rules = situation.policy();
+        ContactHistory history = situation.history();
         StageOutcome.Builder out = StageOutcome.builder();
         for (Candidate candidate : candidates) {
             Optional<Block> soldOut = volume(rules, candidate);

@@ -2,8 +2,6 @@ package io.nbo.decision.core.policy;
 
 import io.nbo.contact.policy.PolicyTableReader;
 import io.nbo.decision.core.AffinityPropensity;
-import io.nbo.decision.core.ArbitrationStage;
-import io.nbo.decision.core.ChannelStage;
 import io.nbo.decision.core.Decision;
 import io.nbo.decision.core.DecisionPipeline;
 import io.nbo.decision.core.DecisionRequest;
@@ -28,8 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * A small world for policy tests, as values: a policy written as the marketers' table, a contact history, an
- * in-memory volume ledger, offers every customer is eligible for, and the real pipeline (policy, channel, arbitration
- * with volume claims) deciding at a given instant.
+ * in-memory volume ledger, offers every customer is eligible for, and the standard pipeline (policy, channel,
+ * arbitration with volume claims) deciding at a given instant.
  */
 final class PolicyWorld {
 
@@ -70,12 +68,9 @@ final class PolicyWorld {
                 candidates.stream().collect(Collectors.toMap(Offer::id,
                         o -> new EligibilityResult.Verdict(List.of("test row"), List.of(), 1.0, null))),
                 List.of(), Set.of());
-        DecisionPipeline pipeline = new DecisionPipeline(everyone, List.of(
-                new PolicyStage(() -> policy, id -> new ContactHistory(id, events), ledger),
-                new ChannelStage(),
-                new AllocationStage(new ArbitrationStage(new AffinityPropensity()), () -> policy,
-                        id -> new ContactHistory(id, events), ledger)),
-                new FallbackOffer(null), Clock.fixed(Instant.parse(at), ZoneOffset.UTC),
+        DecisionPipeline pipeline = DecisionPipeline.standard(everyone, new AffinityPropensity(),
+                new ContactLimits(() -> policy, id -> new ContactHistory(id, events), ledger), new FallbackOffer(null),
+                Clock.fixed(Instant.parse(at), ZoneOffset.UTC),
                 () -> "d-" + ids.incrementAndGet());
         Decision decision = pipeline.decide(new DecisionRequest(customer.id(), touchpoint, Map.of(), null, limit),
                 customer, List.of(offers));

@@ -1,6 +1,8 @@
 package io.nbo.decision.core;
 
+import io.nbo.decision.core.Rejection.Reason;
 import io.nbo.decision.core.Rejection.Stage;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +15,9 @@ import java.util.Map;
  */
 public final class ArbitrationStage implements DecisionStage {
 
+    private static final Comparator<Candidate> RANKING = Comparator
+            .comparingDouble((Candidate c) -> c.score().score()).reversed().thenComparing(Candidate::offerId);
+
     private final PropensityModel propensity;
 
     public ArbitrationStage(PropensityModel propensity) {
@@ -21,25 +26,25 @@ public final class ArbitrationStage implements DecisionStage {
 
     @Override
     public StageOutcome apply(Situation situation, List<Candidate> candidates) {
-        List<Candidate> ranked = candidates.stream()
-                .map(c -> c.withScore(factors(situation, c)))
-                .sorted(Comparator.comparingDouble((Candidate c) -> c.score().score()).reversed()
-                        .thenComparing(Candidate::offerId))
-                .toList();
+        List<Candidate> ranked = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            ranked.add(c.withScore(factors(situation, c)));
+        }
+        ranked.sort(RANKING);
         StageOutcome.Builder out = StageOutcome.builder();
         Map<String, Candidate> groupWinner = new HashMap<>();
         int kept = 0;
         for (Candidate candidate : ranked) {
             Candidate winner = groupWinner.get(candidate.offer().arbitrationGroup());
             if (winner != null) {
-                out.reject(new Rejection(candidate.offerId(), Stage.ARBITRATION, "offer-group",
+                out.reject(new Rejection(candidate.offerId(), Stage.ARBITRATION, "offer-group", Reason.lazy(() ->
                         String.format("offer group '%s' is already represented by %s (score %.4f > %.4f)",
                                 candidate.offer().offerGroup(), winner.offerId(), winner.score().score(),
-                                candidate.score().score())));
+                                candidate.score().score()))));
             } else if (kept >= situation.limit()) {
-                out.reject(new Rejection(candidate.offerId(), Stage.ARBITRATION, "limit",
+                out.reject(new Rejection(candidate.offerId(), Stage.ARBITRATION, "limit", Reason.lazy(() ->
                         String.format("score %.4f did not make the top %d", candidate.score().score(),
-                                situation.limit())));
+                                situation.limit()))));
             } else {
                 groupWinner.put(candidate.offer().arbitrationGroup(), candidate);
                 out.keep(candidate);

@@ -1,8 +1,10 @@
 package io.nbo.decision.core;
 
+import io.nbo.decision.core.Rejection.Reason;
 import io.nbo.decision.core.Rejection.Stage;
 import io.nbo.offer.Channel;
 import io.nbo.profile.CustomerProfile;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,22 +20,27 @@ import java.util.stream.Collectors;
  */
 public final class ChannelStage implements DecisionStage {
 
+    /** Every channel in its natural order, the order reachable channels are listed in. */
+    private static final Channel[] CHANNELS = Channel.values();
+
     @Override
     public StageOutcome apply(Situation situation, List<Candidate> candidates) {
         StageOutcome.Builder out = StageOutcome.builder();
         CustomerProfile customer = situation.customer();
         for (Candidate candidate : candidates) {
-            List<Channel> reachable = candidate.offer().channels().stream()
-                    .filter(candidate::policyAllows)
-                    .filter(c -> reachable(c, customer, situation.touchpoint()))
-                    .sorted()
-                    .toList();
+            List<Channel> reachable = new ArrayList<>(2);
+            for (Channel channel : CHANNELS) {
+                if (candidate.offer().channels().contains(channel) && candidate.policyAllows(channel)
+                        && reachable(channel, customer, situation.touchpoint())) {
+                    reachable.add(channel);
+                }
+            }
             if (reachable.isEmpty()) {
-                out.reject(new Rejection(candidate.offerId(), Stage.CHANNEL, "consent",
+                out.reject(new Rejection(candidate.offerId(), Stage.CHANNEL, "consent", Reason.lazy(() ->
                         "no reachable channel: the offer goes by " + codes(candidate.offer().channels().stream()
                                 .sorted().toList()) + "; the customer is on " + situation.touchpoint().code()
                                 + " and has consented to " + (customer.consents().isEmpty() ? "no channel"
-                                : codes(customer.consents().stream().sorted().toList())) + policyNote(candidate)));
+                                : codes(customer.consents().stream().sorted().toList())) + policyNote(candidate))));
                 continue;
             }
             Candidate chosen = choose(candidate, reachable, situation);
@@ -75,6 +82,9 @@ public final class ChannelStage implements DecisionStage {
 
     /** The channels the customer could have been reached on that the contact policy blocked, with why. */
     private static String passedOver(Candidate candidate, Situation situation) {
+        if (candidate.blockedChannels().isEmpty()) {
+            return "";
+        }
         return candidate.blockedChannels().entrySet().stream()
                 .filter(e -> e.getKey() != candidate.ruleChannel())
                 .filter(e -> reachable(e.getKey(), situation.customer(), situation.touchpoint()))

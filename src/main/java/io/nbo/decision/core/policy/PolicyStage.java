@@ -56,7 +56,7 @@ public final class PolicyStage implements DecisionStage {
             }
             if (allowed.isEmpty() && !blocked.isEmpty()) {
                 out.reject(new Rejection(candidate.offerId(), Stage.POLICY, blocked.values().iterator().next().rule(),
-                        summary(blocked)));
+                        Rejection.Reason.lazy(() -> summary(blocked))));
             } else {
                 Map<Channel, String> reasons = new EnumMap<>(Channel.class);
                 blocked.forEach((channel, block) -> reasons.put(channel, block.reason()));

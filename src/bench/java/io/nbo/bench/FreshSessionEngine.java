@@ -43,6 +43,6 @@ final class FreshSessionEngine implements EligibilityEngine {
         } finally {
             session.dispose();
         }
-        return new EligibilityResult(ruleSet.version(), offers.verdicts(), offers.fired(), offers.segments());
+        return offers.result(ruleSet.version());
     }
 }

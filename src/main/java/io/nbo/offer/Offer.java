@@ -32,7 +32,7 @@ public record Offer(
 
     public Offer {
         Objects.requireNonNull(id, "id");
-        channels = Set.copyOf(channels);
+        channels = ChannelSet.copyOf(channels);
         businessValue = businessValue == null ? BigDecimal.ZERO : businessValue;
     }
 

@@ -1,6 +1,7 @@
 package io.nbo.profile;
 
 import io.nbo.offer.Channel;
+import io.nbo.offer.ChannelSet;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
@@ -43,7 +44,7 @@ public record CustomerProfile(
     public CustomerProfile {
         Objects.requireNonNull(id, "id");
         timeZone = timeZone == null ? ZoneId.of("UTC") : timeZone;
-        consents = Set.copyOf(consents);
+        consents = ChannelSet.copyOf(consents);
         segments = Set.copyOf(segments);
         tags = Set.copyOf(tags);
         topCategories = List.copyOf(topCategories);

@@ -116,7 +116,7 @@ public final class CompiledRuleSet {
             }
         }
         rows.fireRest(offers);
-        return new EligibilityResult(version, offers.verdicts(), offers.fired(), offers.segments());
+        return offers.result(version);
     }
 
     /** The tables through their column index alone (no DRL rules), as Drools would fire them; empty without one. */
@@ -126,8 +126,7 @@ public final class CompiledRuleSet {
         }
         Offers offers = new Offers();
         index.evaluate(new Customer(situation.customer()), new Context(situation), offers);
-        return java.util.Optional.of(new EligibilityResult(version, offers.verdicts(), offers.fired(),
-                offers.segments()));
+        return java.util.Optional.of(offers.result(version));
     }
 
     public boolean indexed() {
@@ -183,7 +182,7 @@ public final class CompiledRuleSet {
         } finally {
             session.dispose();
         }
-        return new EligibilityResult(version, offers.verdicts(), offers.fired(), offers.segments());
+        return offers.result(version);
     }
 
     public String version() { return version; }

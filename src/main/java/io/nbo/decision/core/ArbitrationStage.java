@@ -3,6 +3,7 @@ package io.nbo.decision.core;
 import io.nbo.decision.core.Rejection.Reason;
 import io.nbo.decision.core.Rejection.Stage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +16,15 @@ import java.util.Map;
  */
 public final class ArbitrationStage implements DecisionStage {
 
-    private static final Comparator<Candidate> RANKING = Comparator
-            .comparingDouble((Candidate c) -> c.score().score()).reversed().thenComparing(Candidate::offerId);
+    /** Highest score first, ties by offer id so answers are repeatable. */
+    private static final Comparator<Ranked> RANKING = (a, b) -> {
+        int byScore = Double.compare(b.score(), a.score());
+        return byScore != 0 ? byScore : a.candidate().offerId().compareTo(b.candidate().offerId());
+    };
+
+    /** A candidate with its score at hand, so sorting does not recompute it per comparison. */
+    private record Ranked(double score, Candidate candidate) {
+    }
 
     private final PropensityModel propensity;
 
@@ -26,16 +34,22 @@ public final class ArbitrationStage implements DecisionStage {
 
     @Override
     public StageOutcome apply(Situation situation, List<Candidate> candidates) {
-        List<Candidate> ranked = new ArrayList<>(candidates.size());
-        for (Candidate c : candidates) {
-            ranked.add(c.withScore(factors(situation, c)));
+        Ranked[] order = new Ranked[candidates.size()];
+        for (int i = 0; i < order.length; i++) {
+            Candidate scored = candidates.get(i).withScore(factors(situation, candidates.get(i)));
+            order[i] = new Ranked(scored.score().score(), scored);
         }
-        ranked.sort(RANKING);
+        Arrays.sort(order, RANKING);
+        List<Candidate> ranked = new ArrayList<>(order.length);
+        for (Ranked r : order) {
+            ranked.add(r.candidate());
+        }
         StageOutcome.Builder out = StageOutcome.builder();
         Map<String, Candidate> groupWinner = new HashMap<>();
         int kept = 0;
         for (Candidate candidate : ranked) {
-            Candidate winner = groupWinner.get(candidate.offer().arbitrationGroup());
+            String group = sharedGroup(candidate);
+            Candidate winner = group == null ? null : groupWinner.get(group);
             if (winner != null) {
                 out.reject(new Rejection(candidate.offerId(), Stage.ARBITRATION, "offer-group", Reason.lazy(() ->
                         String.format("offer group '%s' is already represented by %s (score %.4f > %.4f)",
@@ -46,12 +60,23 @@ public final class ArbitrationStage implements DecisionStage {
                         String.format("score %.4f did not make the top %d", candidate.score().score(),
                                 situation.limit()))));
             } else {
-                groupWinner.put(candidate.offer().arbitrationGroup(), candidate);
+                if (group != null) {
+                    groupWinner.put(group, candidate);
+                }
                 out.keep(candidate);
                 kept++;
             }
         }
         return out.build();
+    }
+
+    /**
+     * The offer group the candidate competes in, or null when it has none and so competes only with itself (its
+     * {@link io.nbo.offer.Offer#arbitrationGroup()} is its own id; looking that up would only cost a new string).
+     */
+    private static String sharedGroup(Candidate candidate) {
+        String group = candidate.offer().offerGroup();
+        return group == null || group.isBlank() ? null : group;
     }
 
     private ScoreFactors factors(Situation situation, Candidate candidate) {

@@ -3,8 +3,8 @@ package io.nbo.decision.core;
 import io.nbo.decision.core.Rejection.Reason;
 import io.nbo.decision.core.Rejection.Stage;
 import io.nbo.offer.Channel;
+import io.nbo.offer.ChannelSet;
 import io.nbo.profile.CustomerProfile;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,15 +27,13 @@ public final class ChannelStage implements DecisionStage {
     public StageOutcome apply(Situation situation, List<Candidate> candidates) {
         StageOutcome.Builder out = StageOutcome.builder();
         CustomerProfile customer = situation.customer();
+        int reach = reachMask(customer, situation.touchpoint());
         for (Candidate candidate : candidates) {
-            List<Channel> reachable = new ArrayList<>(2);
-            for (Channel channel : CHANNELS) {
-                if (candidate.offer().channels().contains(channel) && candidate.policyAllows(channel)
-                        && reachable(channel, customer, situation.touchpoint())) {
-                    reachable.add(channel);
-                }
+            int open = ChannelSet.copyOf(candidate.offer().channels()).mask() & reach;
+            if (candidate.allowedChannels() != null) {
+                open &= ChannelSet.copyOf(candidate.allowedChannels()).mask();
             }
-            if (reachable.isEmpty()) {
+            if (open == 0) {
                 out.reject(new Rejection(candidate.offerId(), Stage.CHANNEL, "consent", Reason.lazy(() ->
                         "no reachable channel: the offer goes by " + codes(candidate.offer().channels().stream()
                                 .sorted().toList()) + "; the customer is on " + situation.touchpoint().code()
@@ -43,10 +41,23 @@ public final class ChannelStage implements DecisionStage {
                                 : codes(customer.consents().stream().sorted().toList())) + policyNote(candidate))));
                 continue;
             }
-            Candidate chosen = choose(candidate, reachable, situation);
-            out.keep(chosen.withChannel(chosen.channel(), chosen.channelReason() + passedOver(candidate, situation)));
+            Candidate chosen = choose(candidate, ChannelSet.of(open), situation);
+            String passedOver = passedOver(candidate, reach);
+            out.keep(passedOver.isEmpty() ? chosen
+                    : chosen.withChannel(chosen.channel(), chosen.channelReason() + passedOver));
         }
         return out.build();
+    }
+
+    /** The channels this customer can be reached on now: consented outbound ones, the touchpoint, the ones they use. */
+    private static int reachMask(CustomerProfile customer, Channel touchpoint) {
+        int reach = 0;
+        for (Channel channel : CHANNELS) {
+            if (reachable(channel, customer, touchpoint)) {
+                reach |= ChannelSet.bit(channel);
+            }
+        }
+        return reach;
     }
 
     static boolean reachable(Channel channel, CustomerProfile customer, Channel touchpoint) {
@@ -56,7 +67,7 @@ public final class ChannelStage implements DecisionStage {
         return channel == touchpoint || customer.preferredChannels().contains(channel);
     }
 
-    private static Candidate choose(Candidate candidate, List<Channel> reachable, Situation situation) {
+    private static Candidate choose(Candidate candidate, ChannelSet reachable, Situation situation) {
         Channel ruled = candidate.ruleChannel();
         if (ruled != null && reachable.contains(ruled)) {
             return candidate.withChannel(ruled, "asked for by a decision-table row");
@@ -77,20 +88,24 @@ public final class ChannelStage implements DecisionStage {
                 return candidate.withChannel(preferred, "the channel this customer responds on best among those allowed");
             }
         }
-        return candidate.withChannel(reachable.get(0), "the offer's first channel the customer can be reached on");
+        return candidate.withChannel(reachable.iterator().next(),
+                "the offer's first channel the customer can be reached on");
     }
 
     /** The channels the customer could have been reached on that the contact policy blocked, with why. */
-    private static String passedOver(Candidate candidate, Situation situation) {
+    private static String passedOver(Candidate candidate, int reach) {
         if (candidate.blockedChannels().isEmpty()) {
             return "";
         }
-        return candidate.blockedChannels().entrySet().stream()
-                .filter(e -> e.getKey() != candidate.ruleChannel())
-                .filter(e -> reachable(e.getKey(), situation.customer(), situation.touchpoint()))
-                .sorted(Map.Entry.comparingByKey())
-                .map(e -> "; not " + e.getKey().code() + ": " + e.getValue())
-                .collect(Collectors.joining());
+        StringBuilder out = null;
+        for (Channel channel : CHANNELS) {
+            String reason = candidate.blockedChannels().get(channel);
+            if (reason != null && channel != candidate.ruleChannel() && (reach & ChannelSet.bit(channel)) != 0) {
+                out = (out == null ? new StringBuilder() : out).append("; not ").append(channel.code()).append(": ")
+                        .append(reason);
+            }
+        }
+        return out == null ? "" : out.toString();
     }
 
     private static String policyNote(Candidate candidate) {

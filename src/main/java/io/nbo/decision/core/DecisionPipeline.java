@@ -117,12 +117,15 @@ public final class DecisionPipeline {
                 notChosen, verdicts.firedRules(), verdicts.assignedSegments(), usedFallback, request.explain());
     }
 
-    /** The catalogue by offer id; built once per catalogue snapshot (the same list until the catalogue changes). */
+    /**
+     * The catalogue by offer id; built once per catalogue snapshot (the same list until the catalogue changes). The
+     * ids are interned, as the rule index interns the ids its rows name, so lookups match by reference.
+     */
     private Map<String, Offer> index(List<Offer> catalogue) {
         CatalogueIndex known = catalogueIndex;
         if (known == null || known.offers() != catalogue) {
             Map<String, Offer> byId = new HashMap<>();
-            catalogue.forEach(o -> byId.put(o.id(), o));
+            catalogue.forEach(o -> byId.put(o.id().intern(), o));
             known = new CatalogueIndex(catalogue, byId);
             catalogueIndex = known;
         }

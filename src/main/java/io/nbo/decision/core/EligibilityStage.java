@@ -4,7 +4,6 @@ import io.nbo.decision.core.EligibilityResult.Verdict;
 import io.nbo.decision.core.Rejection.Stage;
 import io.nbo.offer.Offer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -35,21 +34,23 @@ public final class EligibilityStage {
 
     /**
      * The same decision made from the rules' verdicts alone, for an answer without the full explanation: only the
-     * offers some row made eligible and not excluded, and that are live, become candidates (in offer-id order); the
-     * rest of the catalogue is never visited, so the cost follows the rows that fired, not the catalogue's size.
+     * offers some row made eligible and not excluded, and that are live, become candidates, in the order rows first
+     * named them (so later stages list what they drop in that order; arbitration ranks by score then id, so the
+     * choice does not depend on it); the rest of the catalogue is never visited, so the cost follows the rows that
+     * fired, not the catalogue's size.
      */
     public StageOutcome applyEligibleOnly(Situation situation, Map<String, Offer> catalogue, EligibilityResult rules) {
-        StageOutcome.Builder out = StageOutcome.builder();
-        List<String> ids = new ArrayList<>(rules.verdicts().keySet());
-        Collections.sort(ids);
-        for (String id : ids) {
-            Verdict verdict = rules.verdicts().get(id);
-            Offer offer = catalogue.get(id);
-            if (offer != null && !verdict.eligibleBy().isEmpty() && verdict.excludedBy().isEmpty()
-                    && verdict.weight() > 0 && CandidateStage.live(offer, situation)) {
-                out.keep(Candidate.of(offer).eligible(verdict.eligibleBy(), verdict.weight(), verdict.channel()));
+        List<Candidate> kept = new ArrayList<>(rules.verdicts().size());
+        for (Map.Entry<String, Verdict> entry : rules.verdicts().entrySet()) {
+            Verdict verdict = entry.getValue();
+            if (!verdict.keeps()) {
+                continue;
+            }
+            Offer offer = catalogue.get(entry.getKey());
+            if (offer != null && CandidateStage.live(offer, situation)) {
+                kept.add(Candidate.of(offer).eligible(verdict.eligibleBy(), verdict.weight(), verdict.channel()));
             }
         }
-        return out.build();
+        return new StageOutcome(kept, List.of());
     }
 }

@@ -69,8 +69,12 @@ record RowAction(String method, String text, double number, String second) {
         }
     }
 
+    /**
+     * The literal's text, interned: offer ids then are the very strings the catalogue index holds
+     * ({@code DecisionPipeline}), so each decision's lookups compare references, not characters.
+     */
     private static String text(String literal) {
-        return literal.substring(1, literal.length() - 1);
+        return literal.substring(1, literal.length() - 1).intern();
     }
 
     void apply(Offers offers) {

@@ -19,18 +19,18 @@ final class PolicyCheck {
     record Block(String rule, String reason) {
     }
 
+    /** "no consent to contact on SMS", per channel: the same words for every candidate of every decision. */
+    private static final String[] NO_CONSENT = java.util.Arrays.stream(Channel.values())
+            .map(c -> "no consent to contact on " + PolicyText.channel(c)).toArray(String[]::new);
+
     private PolicyCheck() {
     }
 
     static Optional<Block> consent(ContactPolicy policy, Situation situation, Channel channel) {
-        boolean needed = channel.outbound() || policy.rules(PolicyRule.Kind.CONSENT).stream()
-                .anyMatch(r -> r.channel().applies(channel.code()));
-        if (!needed || situation.customer().consentsTo(channel)) {
+        if (!policy.needsConsent(channel) || situation.customer().consentsTo(channel)) {
             return Optional.empty();
         }
-        String rule = policy.rules(PolicyRule.Kind.CONSENT).stream().filter(r -> r.channel().applies(channel.code()))
-                .map(PolicyRule::name).findFirst().orElse("consent");
-        return Optional.of(new Block(rule, "no consent to contact on " + PolicyText.channel(channel)));
+        return Optional.of(new Block(policy.consentRule(channel), NO_CONSENT[channel.ordinal()]));
     }
 
     static Optional<Block> cap(PolicyRule rule, Situation situation, ContactHistory history, Candidate candidate,

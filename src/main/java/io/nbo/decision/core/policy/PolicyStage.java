@@ -8,15 +8,14 @@ import io.nbo.decision.core.Situation;
 import io.nbo.decision.core.StageOutcome;
 import io.nbo.decision.core.policy.PolicyCheck.Block;
 import io.nbo.offer.Channel;
+import io.nbo.offer.ChannelSet;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -42,53 +41,71 @@ public final class PolicyStage implements DecisionStage {
         ContactHistory history = situation.history();
         StageOutcome.Builder out = StageOutcome.builder();
         for (Candidate candidate : candidates) {
-            Optional<Block> soldOut = volume(rules, candidate);
-            if (soldOut.isPresent()) {
-                out.reject(new Rejection(candidate.offerId(), Stage.POLICY, soldOut.get().rule(),
-                        soldOut.get().reason()));
+            PolicyRule soldOut = volume(rules, candidate);
+            if (soldOut != null) {
+                BigDecimal remaining = volumes.remaining(soldOut);
+                out.reject(new Rejection(candidate.offerId(), Stage.POLICY, soldOut.name(),
+                        volumeReason(soldOut, remaining)));
                 continue;
             }
-            Map<Channel, Block> blocked = new EnumMap<>(Channel.class);
-            Set<Channel> allowed = EnumSet.noneOf(Channel.class);
+            int allowed = 0;
+            Channel oneBlocked = null;
+            Block oneBlock = null;
+            Map<Channel, Block> blocked = null;
             for (Channel channel : candidate.offer().channels()) {
-                firstBlock(rules, situation, history, candidate, channel)
-                        .ifPresentOrElse(b -> blocked.put(channel, b), () -> allowed.add(channel));
+                Block block = firstBlock(rules, situation, history, candidate, channel);
+                if (block == null) {
+                    allowed |= ChannelSet.bit(channel);
+                } else if (oneBlocked == null) {
+                    oneBlocked = channel;
+                    oneBlock = block;
+                } else {
+                    if (blocked == null) {
+                        blocked = new EnumMap<>(Channel.class);
+                        blocked.put(oneBlocked, oneBlock);
+                    }
+                    blocked.put(channel, block);
+                }
             }
-            if (allowed.isEmpty() && !blocked.isEmpty()) {
-                out.reject(new Rejection(candidate.offerId(), Stage.POLICY, blocked.values().iterator().next().rule(),
-                        Rejection.Reason.lazy(() -> summary(blocked))));
+            if (oneBlocked == null) {
+                out.keep(candidate.withPolicy(ChannelSet.of(allowed), Map.of()));
+            } else if (allowed == 0) {
+                Map<Channel, Block> all = blocked != null ? blocked : Map.of(oneBlocked, oneBlock);
+                out.reject(new Rejection(candidate.offerId(), Stage.POLICY, oneBlock.rule(),
+                        Rejection.Reason.lazy(() -> summary(all))));
             } else {
-                Map<Channel, String> reasons = new EnumMap<>(Channel.class);
-                blocked.forEach((channel, block) -> reasons.put(channel, block.reason()));
-                out.keep(candidate.withPolicy(allowed, reasons));
+                out.keep(candidate.withPolicy(ChannelSet.of(allowed), blocked != null ? reasons(blocked)
+                        : Map.of(oneBlocked, oneBlock.reason())));
             }
         }
         return out.build();
     }
 
-    private static Optional<Block> firstBlock(ContactPolicy rules, Situation situation, ContactHistory history,
-                                              Candidate candidate, Channel channel) {
-        Optional<Block> block = PolicyCheck.consent(rules, situation, channel);
-        for (PolicyRule rule : rules.rules()) {
-            if (block.isPresent()) {
-                return block;
-            }
-            block = switch (rule.kind()) {
+    /** The first row that blocks the channel (consent first, then the per-channel rows in table order), or null. */
+    private static Block firstBlock(ContactPolicy rules, Situation situation, ContactHistory history,
+                                    Candidate candidate, Channel channel) {
+        Block block = PolicyCheck.consent(rules, situation, channel).orElse(null);
+        List<PolicyRule> perChannel = rules.perChannelRules();
+        for (int i = 0; block == null && i < perChannel.size(); i++) {
+            PolicyRule rule = perChannel.get(i);
+            block = (switch (rule.kind()) {
                 case CAP -> PolicyCheck.cap(rule, situation, history, candidate, channel);
                 case REST -> PolicyCheck.rest(rule, situation, history, candidate, channel);
                 case QUIET_HOURS, SEND_WINDOW -> PolicyCheck.hours(rule, situation, candidate, channel);
-                case CONSENT, VOLUME -> Optional.empty();
-            };
+                case CONSENT, VOLUME -> Optional.<Block>empty();
+            }).orElse(null);
         }
         return block;
     }
 
-    private Optional<Block> volume(ContactPolicy rules, Candidate candidate) {
-        return rules.rules(PolicyRule.Kind.VOLUME).stream()
-                .filter(r -> r.offer().applies(candidate.offerId()))
-                .filter(volumes::exhausted)
-                .findFirst()
-                .map(r -> new Block(r.name(), volumeReason(r, volumes.remaining(r))));
+    /** The first volume row covering the offer whose stock or budget is used up, or null. */
+    private PolicyRule volume(ContactPolicy rules, Candidate candidate) {
+        for (PolicyRule rule : rules.rules(PolicyRule.Kind.VOLUME)) {
+            if (rule.offer().applies(candidate.offerId()) && volumes.exhausted(rule)) {
+                return rule;
+            }
+        }
+        return null;
     }
 
     static String volumeReason(PolicyRule rule, BigDecimal remaining) {
@@ -98,6 +115,12 @@ public final class PolicyStage implements DecisionStage {
         }
         return String.format("budget of %s used up: %s left, each offer costs %s", rule.limit().toPlainString(),
                 remaining.toPlainString(), rule.cost().toPlainString());
+    }
+
+    private static Map<Channel, String> reasons(Map<Channel, Block> blocked) {
+        Map<Channel, String> reasons = new EnumMap<>(Channel.class);
+        blocked.forEach((channel, block) -> reasons.put(channel, block.reason()));
+        return reasons;
     }
 
     /** One reason when every channel was blocked for the same one, else each channel with its reason. */

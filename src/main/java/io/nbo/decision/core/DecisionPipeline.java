@@ -77,6 +77,7 @@ public final class DecisionPipeline {
         EligibilityResult verdicts;
         StageOutcome outcome;
         Supplier<List<Candidate>> live;
+        Supplier<List<Rejection>> rest = null;
         if (request.explain()) {
             StageOutcome candidates = this.candidates.apply(situation, catalogue);
             notChosen.addAll(candidates.rejected());
@@ -88,6 +89,8 @@ public final class DecisionPipeline {
             verdicts = rules.evaluate(situation, catalogue);
             outcome = eligibility.applyEligibleOnly(situation, index(catalogue), verdicts);
             live = () -> fallbackCandidate(situation, catalogue);
+            EligibilityResult read = verdicts;
+            rest = () -> unexplained(situation, catalogue, read);
         }
 
         List<Candidate> running = outcome.kept();
@@ -114,7 +117,18 @@ public final class DecisionPipeline {
         }
         return new Decision(ids.get(), customer.id(), customer.known(), request.touchpoint(),
                 verdicts.ruleSetVersion(), situation.policy().version(), now, situation.customerLocalTime(), chosen,
-                notChosen, verdicts.firedRules(), verdicts.assignedSegments(), usedFallback, request.explain());
+                notChosen, verdicts.firedRules(), verdicts.assignedSegments(), usedFallback, request.explain(), rest);
+    }
+
+    /**
+     * Why the offers a lean answer never visited were not chosen: the candidate and eligibility stages of an explained
+     * answer, run on what this decision read (its situation, catalogue snapshot and the rules' verdicts).
+     */
+    private List<Rejection> unexplained(Situation situation, List<Offer> catalogue, EligibilityResult verdicts) {
+        StageOutcome live = candidates.apply(situation, catalogue);
+        List<Rejection> out = new ArrayList<>(live.rejected());
+        out.addAll(eligibility.apply(live.kept(), verdicts).rejected());
+        return out;
     }
 
     /**

@@ -1,15 +1,19 @@
 package io.nbo.decision.rest;
 
 import io.nbo.common.error.InvalidFieldProblem;
+import io.nbo.common.error.NotFoundProblem;
 import io.nbo.common.error.Values;
 import io.nbo.config.NboConfig;
 import io.nbo.decision.core.DecisionRequest;
 import io.nbo.decision.service.DecisionService;
 import io.nbo.offer.Channel;
 import io.micrometer.core.annotation.Timed;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalTime;
@@ -49,6 +53,23 @@ public class DecisionResource {
     @APIResponse(responseCode = "400", description = "The request is invalid; the problem names the field")
     public DecisionResponse decide(DecisionRequestPayload payload) {
         return DecisionResponse.from(decisions.decide(toRequest(payload)));
+    }
+
+    @GET
+    @Path("/{decisionId}/explanation")
+    @RolesAllowed({"marketer", "admin"})
+    @Operation(summary = "Explain a recent answer in full",
+            description = "The decision as it was answered, with why every other offer of the catalogue was not "
+                    + "chosen (as an answer asked with explain=true gives it), worked out from what that decision "
+                    + "read; nothing is decided again. Lean answers are kept on the node that decided, the newest "
+                    + "20,000 for 10 minutes.")
+    @APIResponse(responseCode = "200", description = "The decision, explained")
+    @APIResponse(responseCode = "404", description = "No recent lean answer with this id on this node")
+    public DecisionResponse explanation(@PathParam("decisionId") String decisionId) {
+        return decisions.explanation(decisionId).map(DecisionResponse::from).orElseThrow(() -> new NotFoundProblem(
+                "No recent answer " + Values.quote(decisionId) + " to explain on this node: lean answers are kept "
+                        + "for 10 minutes (the newest 20,000) on the node that decided, and answers asked with "
+                        + "explain=true carry their explanation already"));
     }
 
     private DecisionRequest toRequest(DecisionRequestPayload payload) {

@@ -16,11 +16,14 @@ import io.nbo.offer.service.OfferCatalogue;
 import io.nbo.profile.CustomerProfile;
 import io.nbo.profile.service.ProfileStore;
 import io.nbo.rules.service.RuleEngine;
+import io.quarkiverse.infinispan.embedded.Embedded;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
+import org.infinispan.Cache;
 
 /**
  * Runs the standard decision pipeline ({@link DecisionPipeline#standard}) over the live catalogue, the profile cache,
@@ -36,11 +39,14 @@ public class DecisionService {
     private final DecisionPipeline pipeline;
     private final DecisionLog log;
     private final ContactHistoryStore histories;
+    private final Cache<String, Decision> explanations;
 
     public DecisionService(ProfileStore profiles, OfferCatalogue catalogue, RuleEngine rules, NboConfig config,
                            Clock clock, PolicyService policy, ContactHistoryStore histories,
-                           JdbcVolumeLedger volumes, DecisionLog log) {
+                           JdbcVolumeLedger volumes, DecisionLog log,
+                           @Embedded("explanations") Cache<String, Decision> explanations) {
         this.profiles = profiles;
+        this.explanations = explanations;
         this.catalogue = catalogue;
         this.log = log;
         this.histories = histories;
@@ -64,7 +70,19 @@ public class DecisionService {
         LoggedDecision logged = logged(decision);
         log.record(logged);
         histories.append(logged.customerId(), ContactHistoryStore.offered(logged));
+        if (!decision.explained()) {
+            explanations.putForExternalRead(decision.decisionId(), decision);
+        }
         return decision;
+    }
+
+    /**
+     * A recent lean answer explained in full: why every other offer of the catalogue was not chosen, worked out from
+     * what that decision read (not decided again). Kept on the node that decided, for the newest decisions only
+     * (cache {@code explanations}: 20,000 for 10 minutes); empty when it is not here.
+     */
+    public Optional<Decision> explanation(String decisionId) {
+        return Optional.ofNullable(explanations.get(decisionId)).map(Decision::explainedInFull);
     }
 
     /** The log keeps the versions the decision applied, as the pipeline read them once (not the live ones now). */

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * An answer without the full explanation is the same answer: for generated customers and visitors at every touchpoint
  * and hour, the lean pipeline (which visits only the offers rows made eligible) chooses exactly the offers, channels
- * and scores of the explained one, and explains exactly the eligible offers a later stage dropped.
+ * and scores of the explained one, and explains exactly the eligible offers a later stage dropped; explained later
+ * ({@link Decision#explainedInFull()}), it says for every offer exactly what the explained answer says, in its order
+ * for the offers that never became candidates.
  */
 class LeanAnswerTest {
 
@@ -29,7 +31,7 @@ class LeanAnswerTest {
             Rejection.Stage.CHANNEL, Rejection.Stage.ARBITRATION);
 
     @Test
-    void leanAndExplainedAnswersChooseTheSameForTwoThousandSituations() {
+    void leanAndExplainedAnswersChooseTheSameAndExplainTheSameLaterForTwoThousandSituations() {
         DecisionPipeline pipeline = DecisionPipeline.standard(SampleRules.ruleSet()::evaluate,
                 new AffinityPropensity(), ContactLimits.none(),
                 new FallbackOffer("WELCOME-10"), Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC),
@@ -54,6 +56,15 @@ class LeanAnswerTest {
                     .equals(explained.firedRules())) {
                 differences.add(customer.id() + " " + touchpoint + " " + time + "\n  explained: " + explained
                         + "\n  lean:      " + lean);
+            }
+            Decision later2 = lean.explainedInFull();
+            List<Rejection> early = explained.notChosen().stream().filter(r -> !LATER.contains(r.stage())).toList();
+            if (!later2.explained() || !later2.offers().equals(explained.offers())
+                    || !later2.notChosen().subList(0, Math.min(early.size(), later2.notChosen().size())).equals(early)
+                    || later2.notChosen().size() != explained.notChosen().size()
+                    || !Set.copyOf(later2.notChosen()).equals(Set.copyOf(explained.notChosen()))) {
+                differences.add(customer.id() + " " + touchpoint + " " + time + " explained later\n  explained: "
+                        + explained.notChosen() + "\n  later:     " + later2.notChosen());
             }
             assertThat(lean.explained()).isFalse();
             assertThat(explained.explained()).isTrue();

@@ -131,6 +131,34 @@ class DecisionResourceTest {
     }
 
     @Test
+    void aLeanAnswerIsExplainedInFullLaterByItsIdWithoutDecidingAgain() {
+        String id = given().contentType(ContentType.JSON)
+                .body("""
+                        {"customerId": "C-RT-COFFEE", "touchpoint": "mobile-app", "context": {"localTime": "08:10"}}
+                        """)
+                .when().post("/api/decisions")
+                .then().statusCode(200).body("explained", equalTo(false))
+                .extract().path("decisionId");
+        given().when().get("/api/decisions/" + id + "/explanation").then().statusCode(401);
+        given().auth().preemptive().basic("marketer", "marketer")
+                .when().get("/api/decisions/" + id + "/explanation")
+                .then().statusCode(200)
+                .body("decisionId", equalTo(id))
+                .body("explained", equalTo(true))
+                .body("offers.offerId", contains("COFFEE-AM", "BUNDLE-WEEKEND", "BAKERY-BUNDLE"))
+                .body("offers.channel", contains("mobile-app", "email", "mobile-app"))
+                .body("notChosen.size()", equalTo(30))
+                .body("notChosen.find { it.offerId == 'COFFEE-BEANS-BOGO' }.reason",
+                        equalTo("offer group 'coffee' is already represented by COFFEE-AM (score 1.8000 > 1.6000)"))
+                .body("notChosen.find { it.offerId == 'PUSH-LUNCH-DEAL' }.reason",
+                        equalTo("outside its daily window 11:30-14:00 (customer local time 08:10)"));
+        given().auth().preemptive().basic("marketer", "marketer")
+                .when().get("/api/decisions/no-such-decision/explanation")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", startsWith("No recent answer 'no-such-decision' to explain on this node"));
+    }
+
+    @Test
     void theLogRecordsTheRuleSetAndPolicyVersionsTheAnswerApplied() throws Exception {
         JsonPath answer = given().contentType(ContentType.JSON)
                 .body("""

@@ -44,7 +44,7 @@ public final class ArbitrationStage implements DecisionStage {
         for (Ranked r : order) {
             ranked.add(r.candidate());
         }
-        StageOutcome.Builder out = StageOutcome.builder();
+        StageOutcome.Builder out = StageOutcome.builder(candidates.size());
         Map<String, Candidate> groupWinner = new HashMap<>();
         int kept = 0;
         for (Candidate candidate : ranked) {

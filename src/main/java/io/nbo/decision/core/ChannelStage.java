@@ -25,7 +25,7 @@ public final class ChannelStage implements DecisionStage {
 
     @Override
     public StageOutcome apply(Situation situation, List<Candidate> candidates) {
-        StageOutcome.Builder out = StageOutcome.builder();
+        StageOutcome.Builder out = StageOutcome.builder(candidates.size());
         CustomerProfile customer = situation.customer();
         int reach = reachMask(customer, situation.touchpoint());
         for (Candidate candidate : candidates) {

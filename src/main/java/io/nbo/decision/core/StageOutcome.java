@@ -47,9 +47,14 @@ public final class StageOutcome {
 
     /** Collects a stage's verdicts candidate by candidate; {@link #build()} once, then leave it. */
     public static final class Builder {
-        private final List<Candidate> kept = new ArrayList<>();
-        private final List<Rejection> rejected = new ArrayList<>();
+        private final List<Candidate> kept;
+        private final List<Rejection> rejected;
         private boolean built;
+
+        private Builder(int expected) {
+            kept = new ArrayList<>(expected);
+            rejected = new ArrayList<>(expected);
+        }
 
         public Builder keep(Candidate candidate) {
             requireOpen();
@@ -77,6 +82,11 @@ public final class StageOutcome {
     }
 
     public static Builder builder() {
-        return new Builder();
+        return new Builder(10);
+    }
+
+    /** A builder for a stage judging about this many candidates (its lists are sized once). */
+    public static Builder builder(int expected) {
+        return new Builder(Math.max(expected, 4));
     }
 }

@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
  * One {@code offers.<action>(...)} statement of an ACTION cell, read from the text the DRL writer gives Drools, and
  * applied to the decision's {@link Offers} exactly as the compiled consequence calls it (numbers as doubles).
  */
-record RowAction(String method, String text, double number, String second) {
+record RowAction(Kind kind, String text, double number, String second) {
+
+    /** The {@code offers} method a statement calls. */
+    enum Kind { ELIGIBLE, EXCLUDE, ASSIGN_SEGMENT, WEIGHT, PREFER_CHANNEL }
 
     private static final Pattern STATEMENT = Pattern.compile("\\s*offers\\s*\\.\\s*(\\w+)\\s*\\((.*?)\\)\\s*;?\\s*");
     private static final Pattern ARG = Pattern.compile("\\s*(\"[^\"\\\\]*\"|-?\\d+(?:\\.\\d+)?)\\s*(,|$)");
@@ -45,18 +48,20 @@ record RowAction(String method, String text, double number, String second) {
         return switch (method) {
             case "eligible", "exclude", "assignSegment" -> {
                 require(args, 1, true, false);
-                yield new RowAction(method, text(args.get(0)), 0, null);
+                Kind kind = method.equals("eligible") ? Kind.ELIGIBLE
+                        : method.equals("exclude") ? Kind.EXCLUDE : Kind.ASSIGN_SEGMENT;
+                yield new RowAction(kind, text(args.get(0)), 0, null);
             }
             case "weight" -> {
                 require(args, 2, true, true);
-                yield new RowAction(method, text(args.get(0)), Double.parseDouble(args.get(1)), null);
+                yield new RowAction(Kind.WEIGHT, text(args.get(0)), Double.parseDouble(args.get(1)), null);
             }
             case "preferChannel" -> {
                 require(args, 2, true, false);
                 if (!args.get(1).startsWith("\"")) {
                     throw new IllegalArgumentException("preferChannel takes text");
                 }
-                yield new RowAction(method, text(args.get(0)), 0, text(args.get(1)));
+                yield new RowAction(Kind.PREFER_CHANNEL, text(args.get(0)), 0, text(args.get(1)));
             }
             default -> throw new IllegalArgumentException("unknown action " + method);
         };
@@ -78,13 +83,12 @@ record RowAction(String method, String text, double number, String second) {
     }
 
     void apply(Offers offers) {
-        switch (method) {
-            case "eligible" -> offers.eligible(text);
-            case "exclude" -> offers.exclude(text);
-            case "assignSegment" -> offers.assignSegment(text);
-            case "weight" -> offers.weight(text, number);
-            case "preferChannel" -> offers.preferChannel(text, second);
-            default -> throw new IllegalStateException(method);
+        switch (kind) {
+            case ELIGIBLE -> offers.eligible(text);
+            case EXCLUDE -> offers.exclude(text);
+            case ASSIGN_SEGMENT -> offers.assignSegment(text);
+            case WEIGHT -> offers.weight(text, number);
+            case PREFER_CHANNEL -> offers.preferChannel(text, second);
         }
     }
 }

@@ -72,12 +72,12 @@ public final class RuleIndex {
      */
     public Matches match(Customer customer, Context context) {
         Facts facts = new Facts(customer, context);
-        List<Integer> matched = new ArrayList<>();
+        Positions matched = new Positions();
         for (int t = 0; t < tables.size(); t++) {
             tables.get(t).matches(facts, matched, offsets[t]);
         }
         if (!ordered) {
-            matched.sort((a, b) -> Integer.compare(salience(b), salience(a)));
+            matched.sortBy(this::salience);
         }
         return new Matches(matched);
     }
@@ -88,11 +88,11 @@ public final class RuleIndex {
 
     /** Matched rows not yet fired, highest salience first; one decision's, not to be shared. */
     public final class Matches {
-        private final List<Integer> positions;
-        private final Set<String> groups = new HashSet<>();
+        private final Positions positions;
+        private Set<String> groups;
         private int next;
 
-        private Matches(List<Integer> positions) {
+        private Matches(Positions positions) {
             this.positions = positions;
         }
 
@@ -111,7 +111,7 @@ public final class RuleIndex {
 
         private void fire(int position, Offers offers) {
             TableIndex.Row row = rows[position];
-            if (row.group() == null || groups.add(row.group())) {
+            if (row.group() == null || (groups == null ? groups = new HashSet<>() : groups).add(row.group())) {
                 TableIndex.fire(row, offers);
             }
         }

@@ -63,7 +63,7 @@ final class TableIndex {
     }
 
     /** Adds to {@code out} the positions of the rows whose every condition holds, in table order. */
-    void matches(Facts facts, List<Integer> out, int offset) {
+    void matches(Facts facts, Positions out, int offset) {
         if (size == 0) {
             return;
         }

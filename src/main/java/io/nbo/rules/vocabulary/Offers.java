@@ -23,7 +23,7 @@ public final class Offers {
 
     private final Map<String, Tally> entries = new LinkedHashMap<>(128);
     private final Set<String> segments = new LinkedHashSet<>();
-    private final List<String> fired = new ArrayList<>();
+    private final List<String> fired = new ArrayList<>(64);
     private String currentRule = "?";
 
     /** Called by the agenda listener before each rule fires. */

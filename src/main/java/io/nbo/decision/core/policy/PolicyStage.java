@@ -39,7 +39,7 @@ public final class PolicyStage implements DecisionStage {
     public StageOutcome apply(Situation situation, List<Candidate> candidates) {
         ContactPolicy rules = situation.policy();
         ContactHistory history = situation.history();
-        StageOutcome.Builder out = StageOutcome.builder();
+        StageOutcome.Builder out = StageOutcome.builder(candidates.size());
         for (Candidate candidate : candidates) {
             PolicyRule soldOut = volume(rules, candidate);
             if (soldOut != null) {

@@ -26,10 +26,6 @@ final class HeaderGate {
     private Map<String, RuleSource> templatesOf;
     private Set<ColumnTemplate> approved;
 
-    HeaderGate() {
-        this(ReadLimits.DEFAULTS);
-    }
-
     HeaderGate(ReadLimits limits) {
         this.headers = new HeaderLock(limits);
     }

@@ -33,6 +33,8 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -102,8 +104,10 @@ public class RuleSetResource {
                     + "change data rows; header blocks and new column templates need the admin role. A table with "
                     + "more rows than nbo.rules.async-above-rows, or a request with 'Prefer: respond-async', is "
                     + "checked in the background: 202 and a job to follow at the Location given.")
-    @APIResponse(responseCode = "200", description = "Live (or unchanged: identical to the live version), with warnings")
-    @APIResponse(responseCode = "202", description = "Accepted: checked in the background; follow the job at Location")
+    @APIResponse(responseCode = "200", description = "Live (or unchanged: the same as the live version), with warnings",
+            content = @Content(schema = @Schema(implementation = ActivationResult.class)))
+    @APIResponse(responseCode = "202", description = "Accepted: checked in the background; follow the job at Location",
+            content = @Content(schema = @Schema(implementation = RuleSetPayloads.Job.class)))
     @APIResponse(responseCode = "400", description = "Not a table name, or an empty body")
     @APIResponse(responseCode = "401", description = "Not authenticated")
     @APIResponse(responseCode = "403", description = "The upload changes a header block or adds a column template "
@@ -120,8 +124,10 @@ public class RuleSetResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Dry run: check a table as an upload would, without putting it live",
             description = "Big tables (or 'Prefer: respond-async') are checked in the background, as uploads are.")
-    @APIResponse(responseCode = "200", description = "The errors, warnings and test results")
-    @APIResponse(responseCode = "202", description = "Accepted: checked in the background; follow the job at Location")
+    @APIResponse(responseCode = "200", description = "The errors, warnings and test results",
+            content = @Content(schema = @Schema(implementation = RuleSetPayloads.Validation.class)))
+    @APIResponse(responseCode = "202", description = "Accepted: checked in the background; follow the job at Location",
+            content = @Content(schema = @Schema(implementation = RuleSetPayloads.Job.class)))
     @APIResponse(responseCode = "413", description = "More bytes than nbo.rules.max-upload-bytes")
     @APIResponse(responseCode = "422", description = "Too many rows, cells or sheets, or inflating too far")
     public Response validate(@PathParam("name") String name, @HeaderParam("Prefer") String prefer, byte[] body) {

@@ -2,7 +2,6 @@ package io.nbo.rules.service;
 
 import io.nbo.common.error.NotFoundProblem;
 import io.nbo.config.NboConfig;
-import io.nbo.offer.Offer;
 import io.nbo.offer.service.OfferCatalogue;
 import io.nbo.rules.compile.GridReader;
 import io.nbo.rules.compile.ReadLimits;
@@ -13,7 +12,6 @@ import io.nbo.rules.compile.RuleSource;
 import io.nbo.rules.compile.RuleSourceLoader;
 import io.nbo.rules.persistence.RuleSetStore;
 import io.nbo.rules.validate.DraftChecker;
-import io.nbo.rules.validate.DraftContext;
 import io.nbo.rules.validate.DraftProgress;
 import io.nbo.rules.validate.DraftReport;
 import io.quarkus.runtime.StartupEvent;
@@ -22,13 +20,10 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -60,6 +55,7 @@ public class RuleSetService {
     private final GridReader reader;
     private final DraftChecker checker;
     private final HeaderGate headers;
+    private final DraftScope scope;
     private final ExecutorService changes = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "rule-set-activation");
         t.setDaemon(true);
@@ -79,6 +75,7 @@ public class RuleSetService {
         this.reader = new GridReader(limits);
         this.checker = new DraftChecker(limits);
         this.headers = new HeaderGate(limits);
+        this.scope = new DraftScope(live, catalogue, customers);
     }
 
     /** The read limits of table files, from {@code nbo.rules.max-upload-bytes} and {@code nbo.rules.limits.*}. */
@@ -100,7 +97,7 @@ public class RuleSetService {
         RuleSourceLoader.Loaded loaded = files.load();
         List<RuleSource> disk = loaded.sources();
         Set<String> all = disk.stream().map(RuleSource::name).collect(Collectors.toSet());
-        DraftReport report = checker.check(disk, context(all), DraftProgress.NONE).withErrorsFirst(loaded.refused());
+        DraftReport report = checker.check(disk, scope.context(all), DraftProgress.NONE).withErrorsFirst(loaded.refused());
         Optional<RuleSetStore.Activation> latest = store.latestActivation();
         report.warnings().forEach(w -> LOG.warnf("Rule files at startup: %s", w));
         if (report.valid()) {
@@ -112,7 +109,7 @@ public class RuleSetService {
                 .stream().map(RuleProblem::toString).collect(Collectors.joining("\n  ")));
         List<RuleSource> stored = latest.flatMap(a -> store.sources(a.version())).orElseThrow(() ->
                 new RuleSetException(report.blocking()));
-        DraftReport fallback = checker.check(stored, context(stored.stream().map(RuleSource::name)
+        DraftReport fallback = checker.check(stored, scope.context(stored.stream().map(RuleSource::name)
                 .collect(Collectors.toSet())), DraftProgress.NONE);
         if (!fallback.valid()) {
             throw new RuleSetException(report.blocking());
@@ -172,8 +169,8 @@ public class RuleSetService {
     public DraftReport draft(String name, byte[] bytes, Actor actor) {
         RuleSource source = uploaded(name, bytes);
         lockHeader(source, actor);
-        DraftReport report = checker.check(with(source), context(othersThan(source)), DraftProgress.NONE);
-        reject(report, name, Set.of(name));
+        DraftReport report = checker.check(scope.with(source), scope.context(scope.othersThan(source)), DraftProgress.NONE);
+        RuleSetRejected.unless(report, name, Set.of(name));
         return report;
     }
 
@@ -183,12 +180,12 @@ public class RuleSetService {
             List<RuleSource> sources = store.sources(version).orElseThrow(() -> new NotFoundProblem(
                     "no rule-set version '" + version + "' was ever activated; GET /api/rulesets/versions lists them"));
             sources.stream().filter(s -> s.kind() != RuleSource.Kind.DRL).forEach(s -> lockHeader(s, actor));
-            Set<String> settled = settled(sources);
-            DraftReport report = checker.check(sources, context(settled), DraftProgress.NONE);
+            Set<String> settled = scope.settled(sources);
+            DraftReport report = checker.check(sources, scope.context(settled), DraftProgress.NONE);
             if (report.version().equals(live.version())) {
                 return live.unchanged(report);
             }
-            reject(report, "version " + version, changedNames(sources, settled));
+            RuleSetRejected.unless(report, "version " + version, DraftScope.changed(sources, settled));
             ActivationResult result = live.activate(report, sources, actor, "rollback", "rollback to " + version,
                     true);
             writeThrough(() -> files.writeAll(sources));
@@ -236,12 +233,12 @@ public class RuleSetService {
     private ActivationResult applyUpload(RuleSource source, Actor actor, DraftProgress progress) {
         progress.phase(DraftProgress.Phase.READING);
         lockHeader(source, actor);
-        List<RuleSource> draft = with(source);
-        DraftReport report = checker.check(draft, context(othersThan(source)), progress);
+        List<RuleSource> draft = scope.with(source);
+        DraftReport report = checker.check(draft, scope.context(scope.othersThan(source)), progress);
         if (report.version().equals(live.version())) {
             return live.unchanged(report);
         }
-        reject(report, source.name(), Set.of(source.name()));
+        RuleSetRejected.unless(report, source.name(), Set.of(source.name()));
         progress.phase(DraftProgress.Phase.SWAPPING);
         ActivationResult result = live.activate(report, draft, actor, "upload", source.name(), true);
         writeThrough(() -> files.write(source));
@@ -250,57 +247,19 @@ public class RuleSetService {
 
     private DraftReport check(RuleSource source, Actor actor, DraftProgress progress) {
         progress.phase(DraftProgress.Phase.READING);
-        List<RuleSource> draft = with(source);
+        List<RuleSource> draft = scope.with(source);
         try {
             lockHeader(source, actor);
         } catch (HeaderChangeForbidden e) {
             return new DraftReport(RuleSetCompiler.versionOf(draft), null, List.of(RuleProblem.error(source.name(),
                     null, null, null, e.getMessage())), List.of(), 0, List.of());
         }
-        return checker.check(draft, context(othersThan(source)), progress);
+        return checker.check(draft, scope.context(scope.othersThan(source)), progress);
     }
 
     /** The checks of files changed on disk (the folder reload), under the same context as uploads. */
     DraftReport checkDisk(List<RuleSource> disk) {
-        return checker.check(disk, context(settled(disk)), DraftProgress.NONE);
-    }
-
-    /**
-     * Throws when the draft may not go live. The message says how many problems are in the files being changed and
-     * names any other live file whose problems block it too, so nobody is left wondering why an unrelated file
-     * failed.
-     */
-    static void reject(DraftReport report, String what, Set<String> changing) {
-        if (report.valid()) {
-            return;
-        }
-        Set<String> others = report.blocking().stream().map(RuleProblem::file).filter(f -> !changing.contains(f))
-                .collect(Collectors.toCollection(TreeSet::new));
-        long elsewhere = report.blocking().stream().filter(p -> others.contains(p.file())).count();
-        throw new RuleSetRejected(what + " cannot go live: " + report.errors().size() + " error(s), "
-                + report.testFailures().size() + " failing test(s)" + (others.isEmpty() ? "" : ", " + elsewhere
-                + " of them in other live files checked with it (" + String.join(", ", others) + "), which block it "
-                + "too") + "; the live rule set is unchanged", report.blocking(), report.warnings());
-    }
-
-    private DraftContext context(Set<String> settled) {
-        return new DraftContext(offerIds(), settled, customers.current());
-    }
-
-    /** The live files other than the one being changed. */
-    private Set<String> othersThan(RuleSource source) {
-        return live.files().keySet().stream().filter(n -> !n.equals(source.name())).collect(Collectors.toSet());
-    }
-
-    /** The files of a draft that are byte for byte the live ones. */
-    private Set<String> settled(List<RuleSource> draft) {
-        Map<String, RuleSource> now = live.files();
-        return draft.stream().filter(s -> now.containsKey(s.name()) && Arrays.equals(now.get(s.name()).bytes(),
-                s.bytes())).map(RuleSource::name).collect(Collectors.toSet());
-    }
-
-    static Set<String> changedNames(List<RuleSource> draft, Set<String> settled) {
-        return draft.stream().map(RuleSource::name).filter(n -> !settled.contains(n)).collect(Collectors.toSet());
+        return checker.check(disk, scope.context(scope.settled(disk)), DraftProgress.NONE);
     }
 
     private void lockHeader(RuleSource source, Actor actor) {
@@ -311,16 +270,6 @@ public class RuleSetService {
         RuleSource source = Uploads.table(name, bytes);
         reader.measure(source);
         return source;
-    }
-
-    private List<RuleSource> with(RuleSource source) {
-        Map<String, RuleSource> draft = new TreeMap<>(live.files());
-        draft.put(source.name(), source);
-        return List.copyOf(draft.values());
-    }
-
-    private Set<String> offerIds() {
-        return catalogue.offers().stream().map(Offer::id).collect(Collectors.toUnmodifiableSet());
     }
 
     private void writeThrough(Runnable write) {

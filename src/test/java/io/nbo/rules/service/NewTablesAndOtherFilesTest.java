@@ -70,12 +70,12 @@ class NewTablesAndOtherFilesTest {
                 RuleProblem.error("travel.drl.csv", "Sheet1", "A12", 12, "duplicate rule name")), List.of(), 1,
                 List.of(RuleProblem.error("morning-coffee.drl.xlsx", "Tests", "A3", 3, "expected COFFEE-AM")));
 
-        assertThatThrownBy(() -> RuleSetService.reject(report, "electronics.drl.csv", Set.of("electronics.drl.csv")))
+        assertThatThrownBy(() -> RuleSetRejected.unless(report, "electronics.drl.csv", Set.of("electronics.drl.csv")))
                 .isInstanceOf(RuleSetRejected.class)
                 .hasMessage("electronics.drl.csv cannot go live: 2 error(s), 1 failing test(s), 2 of them in other "
                         + "live files checked with it (morning-coffee.drl.xlsx, travel.drl.csv), which block it too; "
                         + "the live rule set is unchanged");
-        assertThatThrownBy(() -> RuleSetService.reject(new DraftReport("v2", null, List.of(report.errors().get(0)),
+        assertThatThrownBy(() -> RuleSetRejected.unless(new DraftReport("v2", null, List.of(report.errors().get(0)),
                 List.of(), 0, List.of()), "electronics.drl.csv", Set.of("electronics.drl.csv")))
                 .hasMessage("electronics.drl.csv cannot go live: 1 error(s), 0 failing test(s); the live rule set is "
                         + "unchanged");

@@ -124,15 +124,11 @@ public class RuleSetService {
         changes.shutdownNow();
     }
 
-    /** Uploads one decision table (replacing or adding it) and puts the result live if it passes every check. */
-    public ActivationResult upload(String name, byte[] bytes, Actor actor) {
-        RuleSource source = uploaded(name, bytes);
-        return await(() -> applyUpload(source, actor, DraftProgress.NONE));
-    }
-
     /**
-     * As {@link #upload}, but a table with more rows than {@code nbo.rules.async-above-rows} (or any, when
-     * {@code async}) is checked as a job: the answer is the job, at once. Limits are checked before either.
+     * Uploads one decision table (replacing or adding it) and puts the result live if it passes every check. A table
+     * with more rows than {@code nbo.rules.async-above-rows} (or any, when {@code async}) is checked as a job: the
+     * answer is the job, at once. Limits are checked before either, and for a job the header lock too (again when the
+     * job runs, against the files live then), so a forbidden change is told at once.
      */
     public Submitted<ActivationResult> submitUpload(String name, byte[] bytes, Actor actor, boolean async) {
         RuleSource source = uploaded(name, bytes);
@@ -140,20 +136,17 @@ public class RuleSetService {
         if (!async && rows <= config.rules().asyncAboveRows()) {
             return Submitted.now(await(() -> applyUpload(source, actor, DraftProgress.NONE)));
         }
+        lockHeader(source, actor);
         RuleSetJobs.Job job = jobs.create(RuleSetJobs.Kind.UPLOAD, name, actor, rows);
         changes.submit(() -> job.run(() -> applyUpload(source, actor, job)));
         return Submitted.later(job);
     }
 
     /**
-     * Checks a table as an upload would, without putting anything live. The header lock comes first: a change the
-     * caller may not make is reported without compiling anything.
+     * Checks a table as an upload would, without putting anything live (as a job when the table is big or
+     * {@code async} asks for one). The header lock comes first: a change the caller may not make is reported without
+     * compiling anything.
      */
-    public DraftReport validate(String name, byte[] bytes, Actor actor) {
-        return check(uploaded(name, bytes), actor, DraftProgress.NONE);
-    }
-
-    /** As {@link #validate}, as a job when the table is big or {@code async} asks for one. */
     public Submitted<DraftReport> submitValidate(String name, byte[] bytes, Actor actor, boolean async) {
         RuleSource source = uploaded(name, bytes);
         long rows = reader.measure(source).rows();

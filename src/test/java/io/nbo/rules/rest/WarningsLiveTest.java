@@ -137,6 +137,8 @@ class WarningsLiveTest {
                         + "neither a standard template nor one the live tables use; a new column template is code and "
                         + "needs the admin role (docs/decision-tables.md lists the standard templates a marketer may "
                         + "use)"));
+        as("marketer").header("Prefer", "respond-async").contentType("text/csv").body(table)
+                .put("/api/rulesets/campaign.drl.csv").then().statusCode(403); // told at once, not by a job
         upload("admin", "campaign.drl.csv", table).statusCode(200).body("changed", equalTo(true));
     }
 

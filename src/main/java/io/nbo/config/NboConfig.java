@@ -58,6 +58,55 @@ public interface NboConfig {
         /** Stored customers a simulation evaluates by default (at most 20000). */
         @WithDefault("1000")
         int simulationSample();
+
+        /**
+         * Uploads with more rows than this are checked in the background: the answer is 202 with a job to follow
+         * ({@code GET /api/rulesets/jobs/{id}}); smaller ones are answered when live. {@code Prefer: respond-async}
+         * asks for a job whatever the size.
+         */
+        @WithDefault("20000")
+        long asyncAboveRows();
+
+        /** How big one table file may be (upload or folder), checked while it is read; see docs/security.md. */
+        Limits limits();
+
+        /** Warnings for values no customer has (docs/decision-tables.md, "Warnings"). */
+        Lint lint();
+    }
+
+    interface Limits {
+        /** Rows in one table file, all sheets together, empty rows up to the last used one included. */
+        @WithDefault("150000")
+        long maxRows();
+
+        /** Cells in one table file, all sheets together. */
+        @WithDefault("3000000")
+        long maxCells();
+
+        /** Sheets in one workbook. */
+        @WithDefault("20")
+        int maxSheets();
+
+        /** Bytes a workbook's zip parts may inflate to, all together; counted while inflating (zip bombs). */
+        @WithDefault("67108864")
+        long maxInflatedBytes();
+
+        /** How many times its own size a workbook may inflate to (past the first MiB). */
+        @WithDefault("100")
+        int maxInflateRatio();
+    }
+
+    interface Lint {
+        /**
+         * How old the values customers have (genders, segments, tags, categories, items, countries, regions) may be
+         * before a check asks for a fresh read of the customer table, in the background.
+         */
+        @WithDefault("10m")
+        java.time.Duration customerValuesMaxAge();
+
+        /** More distinct values than this in one attribute and it is not checked (it is free text, not a code). */
+        @WithDefault("5000")
+        int maxDistinctValues();
     }
 
     interface Decision {

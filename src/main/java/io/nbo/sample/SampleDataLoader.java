@@ -10,6 +10,7 @@ import io.nbo.offer.service.OfferService;
 import io.nbo.profile.CustomerProfile;
 import io.nbo.profile.service.ProfileService;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -21,7 +22,8 @@ import org.jboss.logging.Logger;
 
 /**
  * On the embedded default, fills an empty database with the sample catalogue (src/main/resources/sample-data) and
- * deterministic synthetic customers, so a newcomer's first start serves real decisions.
+ * deterministic synthetic customers, so a newcomer's first start serves real decisions. It runs before the rule set
+ * goes live (priority 5 before 10), so the tables are checked against the catalogue they will serve.
  */
 @ApplicationScoped
 public class SampleDataLoader {
@@ -43,7 +45,7 @@ public class SampleDataLoader {
         this.json = json;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(5) StartupEvent event) {
         if (config.sampleData().enabled()) {
             int added = offers.importMissing(sampleOffers());
             if (added > 0) {

@@ -103,6 +103,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 7000)
     public Response unexpected(RuntimeException e) {
+        java.util.Optional<String> badData = StoredValues.refusedByDatabase(e);
+        if (badData.isPresent()) {
+            LOG.infof("A request held a value the database refuses (SQL state %s)", badData.get());
+            return Problem.response(400, "Invalid request", StoredValues.DETAIL, (String) null);
+        }
         LOG.error("Unexpected error serving a request", e);
         return Problem.response(500, "Internal error", "something went wrong on our side; it has been logged",
                 (String) null);

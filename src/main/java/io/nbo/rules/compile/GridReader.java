@@ -16,14 +16,38 @@ import org.apache.poi.ss.util.CellRangeAddress;
  * The one reader of marketers' spreadsheets (XLSX, XLS or CSV): it turns the bytes into a {@link Grid} of plain cell
  * values, and that grid is all the server ever checks and compiles; the uploaded bytes never reach Drools. So it reads
  * values only, one way: a formula is refused (its text and the value it computes could differ from what was checked),
- * as are hidden sheets, date cells and error cells, each with the cell and what to do instead.
+ * as are hidden sheets, date cells and error cells, each with the cell and what to do instead. Before reading, the file
+ * is measured against its {@link ReadLimits} ({@link TableGauge}: bytes, rows, cells, sheets, and how far a workbook
+ * inflates, before Apache POI builds it); the grid it builds is held to the same limits.
  */
 public final class GridReader {
 
     /** The sheet name given to a CSV file, as spreadsheet programs show it. */
     public static final String CSV_SHEET = "Sheet1";
 
+    private final ReadLimits limits;
+
+    /** A reader with the default limits. */
+    public GridReader() {
+        this(ReadLimits.DEFAULTS);
+    }
+
+    public GridReader(ReadLimits limits) {
+        this.limits = limits;
+    }
+
+    public ReadLimits limits() {
+        return limits;
+    }
+
+    /** Measures the file against the limits without reading it; throws {@link TableTooLarge} when it passes one. */
+    public TableGauge.Shape measure(RuleSource source) {
+        return TableGauge.measure(source, limits);
+    }
+
+    /** The file as a grid; throws {@link RuleSetException} (or {@link TableTooLarge}) with what is wrong. */
     public Grid read(RuleSource source) {
+        measure(source);
         return switch (source.kind()) {
             case XLSX -> readWorkbook(source);
             case CSV -> readCsv(source);
@@ -43,7 +67,9 @@ public final class GridReader {
     private Grid readWorkbook(RuleSource source) {
         List<RuleProblem> problems = new ArrayList<>();
         List<Grid.Sheet> sheets = new ArrayList<>();
+        long[] counted = new long[2];
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(source.bytes()))) {
+            TableGauge.check(source.name(), new TableGauge.Shape(workbook.getNumberOfSheets(), 0, 0, 0), limits);
             for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
                 Sheet sheet = workbook.getSheetAt(i);
                 if (workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)) {
@@ -52,12 +78,14 @@ public final class GridReader {
                             + "sheet: unhide it to review it, or delete it"));
                     continue;
                 }
-                sheets.add(sheet(source.name(), sheet, problems));
+                sheets.add(sheet(source.name(), sheet, problems, counted));
             }
+        } catch (RuleSetException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new RuleSetException(List.of(RuleProblem.error(source.name(), null, null, null,
-                    "cannot be read as a spreadsheet (" + e.getMessage() + "); save it as .xlsx from Excel or "
-                            + "LibreOffice")));
+                    "cannot be read as a spreadsheet: it is damaged, or not a workbook; save it as .xlsx from Excel "
+                            + "or LibreOffice")));
         }
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
@@ -65,12 +93,20 @@ public final class GridReader {
         return new Grid(source.name(), sheets);
     }
 
-    private static Grid.Sheet sheet(String file, Sheet sheet, List<RuleProblem> problems) {
+    /**
+     * One sheet as rows of cell texts. {@code counted} carries rows and cells over the sheets read so far: the limits
+     * hold for the grid as it is built (a lone cell far down or far right would make a huge grid of empty cells).
+     */
+    private Grid.Sheet sheet(String file, Sheet sheet, List<RuleProblem> problems, long[] counted) {
         List<List<String>> rows = new ArrayList<>();
+        counted[0] += sheet.getLastRowNum() + 1L;
+        TableGauge.check(file, new TableGauge.Shape(0, counted[0], counted[1], 0), limits);
         for (int r = 0; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);
             List<String> cells = new ArrayList<>();
             if (row != null) {
+                counted[1] += Math.max(0, row.getLastCellNum());
+                TableGauge.check(file, new TableGauge.Shape(0, counted[0], counted[1], 0), limits);
                 for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
                     Cell cell = row.getCell(c);
                     cells.add(cell == null ? "" : value(file, sheet.getSheetName(), cell, problems));

@@ -1,21 +1,26 @@
 package io.nbo.rules.rest;
 
-import io.nbo.common.error.Problem;
+import io.nbo.rules.compile.TableTooLarge;
 import io.nbo.rules.service.HeaderChangeForbidden;
 import io.nbo.rules.service.RuleSetRejected;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Rule-set rejections as problem+json, each problem located by file, sheet, cell and row. */
+/** Rule-set failures as problem+json ({@link RuleSetProblems}), each problem located by file, sheet, cell and row. */
 public class RuleSetProblemMappers {
 
     @ServerExceptionMapper
     public Response rejected(RuleSetRejected e) {
-        return Problem.response(422, "Rule set rejected", e.getMessage(), e.problems());
+        return RuleSetProblems.response(e);
     }
 
     @ServerExceptionMapper
     public Response forbidden(HeaderChangeForbidden e) {
-        return Problem.response(403, "Forbidden", e.getMessage(), (String) null);
+        return RuleSetProblems.response(e);
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(TableTooLarge e) {
+        return RuleSetProblems.response(e);
     }
 }

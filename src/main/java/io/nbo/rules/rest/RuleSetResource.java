@@ -14,11 +14,13 @@ import io.nbo.rules.service.RuleEngine;
 import io.nbo.rules.service.RuleSetService;
 import io.nbo.rules.service.RuleSetVersions;
 import io.nbo.rules.service.RuleSimulator;
+import io.nbo.rules.service.Submitted;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -31,6 +33,8 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -71,8 +75,8 @@ public class RuleSetResource {
         List<RuleSetPayloads.LiveFile> files = rules.liveFiles().values().stream()
                 .map(f -> new RuleSetPayloads.LiveFile(f.name(), RuleSetStore.sha256(f.bytes()), f.bytes().length))
                 .toList();
-        return new RuleSetPayloads.Live(live.version(), live.compiledAt(), live.ruleCount(), files,
-                rules.lastReload().orElse(null), rules.referenceCheck().orElse(null));
+        return RuleSetPayloads.Live.of(live, files, rules.lastReload().orElse(null),
+                rules.referenceCheck().orElse(null), rules.liveWarnings());
     }
 
     @GET
@@ -95,24 +99,55 @@ public class RuleSetResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Upload a decision table and put it live",
             description = "The body is the spreadsheet (*.drl.xlsx or *.drl.csv). It replaces the live table of that "
-                    + "name (or adds one: admin only), is checked (vocabulary, values, compile, the workbooks' tests) "
-                    + "and only then swapped in. A marketer may change data rows; header blocks need the admin role.")
-    @APIResponse(responseCode = "200", description = "Live (or unchanged: identical to the live version)")
+                    + "name (or adds one: an admin, or a marketer using only approved column templates), is checked "
+                    + "(vocabulary, values, compile, the workbooks' tests) and only then swapped in. A marketer may "
+                    + "change data rows; header blocks and new column templates need the admin role. A table with "
+                    + "more rows than nbo.rules.async-above-rows, or a request with 'Prefer: respond-async', is "
+                    + "checked in the background: 202 and a job to follow at the Location given.")
+    @APIResponse(responseCode = "200", description = "Live (or unchanged: the same as the live version), with warnings",
+            content = @Content(schema = @Schema(implementation = ActivationResult.class)))
+    @APIResponse(responseCode = "202", description = "Accepted: checked in the background; follow the job at Location",
+            content = @Content(schema = @Schema(implementation = RuleSetPayloads.Job.class)))
     @APIResponse(responseCode = "400", description = "Not a table name, or an empty body")
     @APIResponse(responseCode = "401", description = "Not authenticated")
-    @APIResponse(responseCode = "403", description = "The upload changes a header block and the caller is no admin")
-    @APIResponse(responseCode = "422", description = "Rejected: errors or failing tests, each located; nothing changed")
-    public ActivationResult upload(@PathParam("name") String name, byte[] body) {
-        return rules.upload(name, body, actor());
+    @APIResponse(responseCode = "403", description = "The upload changes a header block or adds a column template "
+            + "and the caller is no admin")
+    @APIResponse(responseCode = "413", description = "More bytes than nbo.rules.max-upload-bytes; the limit is named")
+    @APIResponse(responseCode = "422", description = "Rejected: errors or failing tests, each located, or too many "
+            + "rows, cells or sheets, or a workbook inflating too far (the limit is named); nothing changed")
+    public Response upload(@PathParam("name") String name, @HeaderParam("Prefer") String prefer, byte[] body) {
+        return answer(rules.submitUpload(name, body, actor(), async(prefer)), result -> result);
     }
 
     @POST
     @Path("/{name}/validate")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Dry run: check a table as an upload would, without putting it live")
-    @APIResponse(responseCode = "200", description = "The errors, warnings and test results")
-    public RuleSetPayloads.Validation validate(@PathParam("name") String name, byte[] body) {
-        return RuleSetPayloads.Validation.of(rules.validate(name, body, actor()));
+    @Operation(summary = "Dry run: check a table as an upload would, without putting it live",
+            description = "Big tables (or 'Prefer: respond-async') are checked in the background, as uploads are.")
+    @APIResponse(responseCode = "200", description = "The errors, warnings and test results",
+            content = @Content(schema = @Schema(implementation = RuleSetPayloads.Validation.class)))
+    @APIResponse(responseCode = "202", description = "Accepted: checked in the background; follow the job at Location",
+            content = @Content(schema = @Schema(implementation = RuleSetPayloads.Job.class)))
+    @APIResponse(responseCode = "413", description = "More bytes than nbo.rules.max-upload-bytes")
+    @APIResponse(responseCode = "422", description = "Too many rows, cells or sheets, or inflating too far")
+    public Response validate(@PathParam("name") String name, @HeaderParam("Prefer") String prefer, byte[] body) {
+        return answer(rules.submitValidate(name, body, actor(), async(prefer)), RuleSetPayloads.Validation::of);
+    }
+
+    /** 200 with the result, or 202 with the job and where to follow it. */
+    private static <T> Response answer(Submitted<T> submitted, java.util.function.Function<T, Object> payload) {
+        if (!submitted.accepted()) {
+            return Response.ok(payload.apply(submitted.result())).build();
+        }
+        return Response.accepted(RuleSetPayloads.Job.of(submitted.job()))
+                .location(java.net.URI.create("/api/rulesets/jobs/" + submitted.job().id()))
+                .header("Preference-Applied", "respond-async").header("Retry-After", 2).build();
+    }
+
+    /** True when the Prefer header asks for an asynchronous answer (RFC 7240). */
+    static boolean async(String prefer) {
+        return prefer != null && java.util.Arrays.stream(prefer.split(","))
+                .anyMatch(p -> p.trim().toLowerCase(java.util.Locale.ROOT).startsWith("respond-async"));
     }
 
     @POST

@@ -13,7 +13,8 @@ final class Uploads {
     private Uploads() {
     }
 
-    static RuleSource table(String name, byte[] bytes, int maxBytes) {
+    /** The upload as a source; its size and shape are the reader's to measure ({@code GridReader.measure}). */
+    static RuleSource table(String name, byte[] bytes) {
         if (name == null || !TABLE_NAME.matcher(name).matches() || name.contains("..")) {
             throw new InvalidFieldProblem("name", "a table name is a file name such as electronics.drl.csv "
                     + "(letters, digits, '.', '-', '_'), got '" + Values.clip(name, 60) + "'");
@@ -25,10 +26,6 @@ final class Uploads {
         }
         if (source.bytes().length == 0) {
             throw new InvalidFieldProblem("body", "send the spreadsheet's bytes as the request body");
-        }
-        if (source.bytes().length > maxBytes) {
-            throw new InvalidFieldProblem("body", "the spreadsheet is " + source.bytes().length + " bytes; the limit "
-                    + "is " + maxBytes);
         }
         return source;
     }

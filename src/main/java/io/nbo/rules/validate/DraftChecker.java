@@ -6,6 +6,7 @@ import io.nbo.rules.compile.CheckedRuleSet;
 import io.nbo.rules.compile.DrlWriter;
 import io.nbo.rules.compile.Grid;
 import io.nbo.rules.compile.GridReader;
+import io.nbo.rules.compile.ReadLimits;
 import io.nbo.rules.compile.RuleProblem;
 import io.nbo.rules.compile.RuleSetCompiler;
 import io.nbo.rules.compile.RuleSetException;
@@ -26,36 +27,55 @@ import java.util.Set;
  * run, simulation, rollback). Each spreadsheet is read once, by the one reader; the sheet's shape, the tables' code
  * (vocabulary guard) and every cell are checked against that reading; only when nothing is wrong does the checked
  * model go to the compiler, which writes its own DRL from it. Then the workbooks' own tests run against the compiled
- * draft. Suspicious tables give warnings.
+ * draft. Suspicious tables give warnings: rows that can never fire or repeat others, reversed or empty ranges, values
+ * no customer has. A caller following a long check is told the phase and the rows checked ({@link DraftProgress}).
  */
 public final class DraftChecker {
 
-    private final GridReader reader = new GridReader();
+    private final GridReader reader;
     private final TableScanner scanner = new TableScanner();
     private final SheetGuard sheets = new SheetGuard();
     private final TemplateGuard guard = new TemplateGuard(new Vocabulary());
     private final CellChecker cells = new CellChecker();
     private final RowChecker rows = new RowChecker();
     private final TableLinter linter = new TableLinter();
+    private final RangeLinter ranges = new RangeLinter();
+    private final ValueLinter values = new ValueLinter();
     private final WorkbookTestReader testReader = new WorkbookTestReader();
     private final WorkbookTestRunner testRunner = new WorkbookTestRunner();
     private final RuleSetCompiler compiler = new RuleSetCompiler();
+
+    /** A checker reading files within the default limits. */
+    public DraftChecker() {
+        this(ReadLimits.DEFAULTS);
+    }
+
+    public DraftChecker(ReadLimits limits) {
+        this.reader = new GridReader(limits);
+    }
 
     /**
      * @param offerIds the offer catalogue's ids, or null to skip the offer-id check
      */
     public DraftReport check(List<RuleSource> sources, Set<String> offerIds) {
-        Found found = checkOnly(sources, offerIds);
+        return check(sources, DraftContext.catalogue(offerIds), DraftProgress.NONE);
+    }
+
+    /** Checks, compiles and tests a draft against the catalogue and customers in {@code context}. */
+    public DraftReport check(List<RuleSource> sources, DraftContext context, DraftProgress progress) {
+        Found found = checkOnly(sources, context, progress);
         String version = RuleSetCompiler.versionOf(sources);
         if (!found.errors.isEmpty()) {
             return new DraftReport(version, null, found.errors, found.warnings, 0, List.of());
         }
+        progress.phase(DraftProgress.Phase.COMPILING);
         CompiledRuleSet compiled;
         try {
             compiled = compiler.compile(found.checked());
         } catch (RuleSetException e) {
             return new DraftReport(version, null, e.problems(), found.warnings, 0, List.of());
         }
+        progress.phase(DraftProgress.Phase.TESTING);
         WorkbookTestRunner.Outcome outcome = testRunner.run(compiled, found.tests);
         return new DraftReport(version, outcome.failures().isEmpty() ? compiled : null, List.of(), found.warnings,
                 outcome.run(), outcome.failures());
@@ -66,7 +86,7 @@ public final class DraftChecker {
      * Drools' own spreadsheet compiler makes of a table; throws with every problem when a table does not pass.
      */
     public Map<String, String> drl(List<RuleSource> sources) {
-        Found found = checkOnly(sources, null);
+        Found found = checkOnly(sources, DraftContext.catalogue(null), DraftProgress.NONE);
         if (!found.errors.isEmpty()) {
             throw new RuleSetException(found.errors);
         }
@@ -79,20 +99,52 @@ public final class DraftChecker {
         return out;
     }
 
-    private Found checkOnly(List<RuleSource> sources, Set<String> offerIds) {
+    private Found checkOnly(List<RuleSource> sources, DraftContext context, DraftProgress progress) {
+        progress.phase(DraftProgress.Phase.READING);
         List<RuleSource> ordered = sources.stream().sorted(Comparator.comparing(RuleSource::name)).toList();
         Found found = new Found(ordered);
-        Map<String, String> ruleNames = CellChecker.nameRegistry();
+        List<ReadFile> read = new ArrayList<>();
         for (RuleSource source : ordered) {
             switch (source.kind()) {
-                case CSV, XLSX -> found.sheets.addAll(checkTables(source, offerIds, ruleNames, found));
+                case CSV, XLSX -> read(source, found).ifPresent(read::add);
                 case DRL -> found.drl.add(source);
                 case UNSUPPORTED -> found.errors.add(RuleProblem.error(source.name(), null, null, null,
                         "is not a rule file: name decision tables *.drl.xlsx or *.drl.csv and rules *.drl "
                                 + "(Drools would silently ignore this file)"));
             }
         }
+        Rows rows = new Rows(progress, read.stream().mapToLong(ReadFile::dataRows).sum());
+        progress.phase(DraftProgress.Phase.CHECKING);
+        rows.at(0);
+        Map<String, String> ruleNames = CellChecker.nameRegistry();
+        for (ReadFile file : read) {
+            found.sheets.addAll(checkTables(file, context, ruleNames, found, rows));
+        }
         return found;
+    }
+
+    /** A table file read into its grid, with the rule tables of each sheet (null for a sheet without any). */
+    private record ReadFile(RuleSource source, Grid grid, List<List<RuleTable>> tables) {
+
+        long dataRows() {
+            return tables.stream().filter(java.util.Objects::nonNull).flatMap(List::stream)
+                    .mapToLong(t -> t.rows().size()).sum();
+        }
+    }
+
+    private java.util.Optional<ReadFile> read(RuleSource source, Found found) {
+        Grid grid;
+        try {
+            grid = reader.read(source);
+        } catch (RuleSetException e) {
+            found.errors.addAll(e.problems());
+            return java.util.Optional.empty();
+        }
+        List<List<RuleTable>> tables = new ArrayList<>();
+        for (Grid.Sheet sheet : grid.sheets()) {
+            tables.add(scanner.hasRuleTable(sheet) ? scanner.scan(sheet) : null);
+        }
+        return java.util.Optional.of(new ReadFile(source, grid, tables));
     }
 
     /**
@@ -107,32 +159,27 @@ public final class DraftChecker {
         return report.compiled();
     }
 
-    private List<CheckedRuleSet.CheckedSheet> checkTables(RuleSource source, Set<String> offerIds,
-                                                          Map<String, String> ruleNames, Found found) {
-        Grid grid;
-        try {
-            grid = reader.read(source);
-        } catch (RuleSetException e) {
-            found.errors.addAll(e.problems());
-            return List.of();
-        }
-        found.tests.addAll(testReader.read(grid, found.errors));
+    private List<CheckedRuleSet.CheckedSheet> checkTables(ReadFile file, DraftContext context,
+                                                          Map<String, String> ruleNames, Found found, Rows rows) {
+        String name = file.source().name();
+        found.tests.addAll(testReader.read(file.grid(), found.errors));
         List<CheckedRuleSet.CheckedSheet> out = new ArrayList<>();
-        for (Grid.Sheet sheet : grid.sheets()) {
+        for (int s = 0; s < file.grid().sheets().size(); s++) {
+            Grid.Sheet sheet = file.grid().sheets().get(s);
+            List<RuleTable> tables = file.tables().get(s);
             Set<Integer> testRows = WorkbookTestReader.blockRows(sheet);
-            if (!scanner.hasRuleTable(sheet)) {
-                found.errors.addAll(sheets.checkOtherSheet(source.name(), sheet, testRows));
+            if (tables == null) {
+                found.errors.addAll(sheets.checkOtherSheet(name, sheet, testRows));
                 continue;
             }
-            List<RuleTable> tables = scanner.scan(sheet);
-            found.errors.addAll(sheets.checkRuleSheet(source.name(), sheet, tables, testRows));
+            found.errors.addAll(sheets.checkRuleSheet(name, sheet, tables, testRows));
             for (RuleTable table : tables) {
-                found.errors.addAll(checkTable(source.name(), table, offerIds, ruleNames, found.warnings));
+                found.errors.addAll(checkTable(name, table, context, ruleNames, found.warnings, rows));
             }
-            out.add(new CheckedRuleSet.CheckedSheet(source.name(), sheet, packageName(sheet, tables), tables));
+            out.add(new CheckedRuleSet.CheckedSheet(name, sheet, packageName(sheet, tables), tables));
         }
         if (out.isEmpty()) {
-            found.errors.add(RuleProblem.error(source.name(), null, null, null,
+            found.errors.add(RuleProblem.error(name, null, null, null,
                     "holds no RuleTable: a decision table needs a 'RuleTable <name>' cell above its columns"));
         }
         return out;
@@ -141,23 +188,49 @@ public final class DraftChecker {
     /**
      * The table's code first, then its header, then the values against their columns' domains, then every cell's
      * safety and the rule names: each step only when the one before found nothing, so each problem is told once, in
-     * the plainest words.
+     * the plainest words. Then the warnings.
      */
-    private List<RuleProblem> checkTable(String file, RuleTable table, Set<String> offerIds,
-                                         Map<String, String> ruleNames, List<RuleProblem> warnings) {
+    private List<RuleProblem> checkTable(String file, RuleTable table, DraftContext context,
+                                         Map<String, String> ruleNames, List<RuleProblem> warnings, Rows rows) {
+        long before = rows.done();
         List<RuleProblem> problems = new ArrayList<>();
         List<ColumnPlan> plans = guard.checkTable(file, table, problems);
         if (problems.isEmpty()) {
             problems.addAll(cells.checkHeader(file, table));
         }
         if (problems.isEmpty()) {
-            problems.addAll(rows.check(file, table, plans, offerIds));
+            problems.addAll(this.rows.check(file, table, plans, context.offerIds(),
+                    context.settled().contains(file) ? warnings : null));
         }
         if (problems.isEmpty()) {
             problems.addAll(cells.checkCells(file, table, ruleNames));
-            warnings.addAll(linter.lint(file, table, plans));
+            warnings.addAll(ranges.lint(file, table, plans));
+            warnings.addAll(values.lint(file, table, plans, context.customers()));
+            warnings.addAll(linter.lint(file, table, plans, linted -> rows.at(before + linted)));
         }
+        rows.at(before + table.rows().size());
         return problems;
+    }
+
+    /** Data rows checked so far out of all of them, told to the progress. */
+    private static final class Rows {
+        private final DraftProgress progress;
+        private final long total;
+        private long done;
+
+        Rows(DraftProgress progress, long total) {
+            this.progress = progress;
+            this.total = total;
+        }
+
+        long done() {
+            return done;
+        }
+
+        void at(long rows) {
+            done = rows;
+            progress.rows(rows, total);
+        }
     }
 
     /** The package a sheet's RuleSet row names (checked by the sheet guard), or Drools' default. */

@@ -3,11 +3,14 @@ package io.nbo.rules.validate;
 import io.nbo.common.error.Values;
 import io.nbo.rules.compile.Grid;
 import io.nbo.rules.compile.GridReader;
+import io.nbo.rules.compile.ReadLimits;
 import io.nbo.rules.compile.RuleSetException;
 import io.nbo.rules.compile.RuleSource;
 import io.nbo.rules.compile.RuleTable;
 import io.nbo.rules.compile.TableScanner;
 import io.nbo.rules.workbook.WorkbookTestReader;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,12 +19,69 @@ import java.util.Set;
 /**
  * Tells a change of data rows (a marketer's business) from a change of a table's header block (code: RuleSet,
  * Import, Variables, the RuleTable line, column kinds, object types and templates). Labels, notes, data rows and the
- * Tests block may change freely.
+ * Tests block may change freely. A new table file is judged by its column templates: built only from approved ones
+ * (the live tables' and {@link StandardTemplates}), it adds data, not code.
  */
 public final class HeaderLock {
 
-    private final GridReader reader = new GridReader();
+    private final GridReader reader;
     private final TableScanner scanner = new TableScanner();
+
+    public HeaderLock() {
+        this(ReadLimits.DEFAULTS);
+    }
+
+    /** A lock reading files within the same limits as the checks, so it never passes over a file they read. */
+    public HeaderLock(ReadLimits limits) {
+        this.reader = new GridReader(limits);
+    }
+
+    /** The column templates the given table files use (files that cannot be read add none). */
+    public Set<ColumnTemplate> templates(Collection<RuleSource> sources) {
+        Set<ColumnTemplate> out = new HashSet<>();
+        for (RuleSource source : sources) {
+            if (source.kind() == RuleSource.Kind.DRL) {
+                continue;
+            }
+            forEachColumn(source, (where, column) -> out.add(column));
+        }
+        return out;
+    }
+
+    /**
+     * The first column of a new table file whose template is not among {@code approved}, described, or empty. A file
+     * that cannot be read has no columns here: the checks refuse it with the cell and the reason, nothing compiles.
+     */
+    public Optional<String> unapprovedColumn(RuleSource source, Set<ColumnTemplate> approved) {
+        String[] found = new String[1];
+        forEachColumn(source, (where, column) -> {
+            if (found[0] == null && !column.dataOnly() && !approved.contains(column)) {
+                found[0] = where + " uses the column template " + Values.clip(column.toString(), 100) + ", which "
+                        + "is neither a standard template nor one the live tables use";
+            }
+        });
+        return Optional.ofNullable(found[0]);
+    }
+
+    private void forEachColumn(RuleSource source, java.util.function.BiConsumer<String, ColumnTemplate> each) {
+        Grid grid;
+        try {
+            grid = reader.read(source);
+        } catch (RuleSetException e) {
+            return;
+        }
+        for (Grid.Sheet sheet : grid.sheets()) {
+            if (!scanner.hasRuleTable(sheet)) {
+                continue;
+            }
+            for (RuleTable table : scanner.scan(sheet)) {
+                for (RuleTable.Column column : table.columns()) {
+                    each.accept("sheet '" + sheet.name() + "', RuleTable " + Values.clip(table.name(), 40)
+                            + ", column " + Grid.column(column.col()), ColumnTemplate.of(column));
+                }
+            }
+        }
+    }
 
     /** The first header cell that differs between two versions of one table file, described, or empty. */
     public Optional<String> headerChange(RuleSource before, RuleSource after) {

@@ -14,7 +14,20 @@ import java.util.Set;
  */
 final class RowChecker {
 
+    /** What a live file keeps telling while it is unchanged and an offer it names is not in the catalogue. */
+    static final String SETTLED = "; this file is live and this change leaves it as it is, so it stays live and the "
+            + "row does nothing until the offer is in the catalogue again or the row is changed";
+
     List<RuleProblem> check(String file, RuleTable table, List<ColumnPlan> plans, Set<String> offerIds) {
+        return check(file, table, plans, offerIds, null);
+    }
+
+    /**
+     * @param settled where unknown offer ids go as warnings, when the file is live and unchanged (see
+     *                {@link DraftContext#settled()}); null: they are errors
+     */
+    List<RuleProblem> check(String file, RuleTable table, List<ColumnPlan> plans, Set<String> offerIds,
+                            List<RuleProblem> settled) {
         List<RuleProblem> problems = new ArrayList<>();
         boolean hasConditions = plans.stream().anyMatch(ColumnPlan::isCondition);
         for (RuleTable.DataRow row : table.rows()) {
@@ -31,9 +44,13 @@ final class RowChecker {
                 for (Map.Entry<String, String> value : ColumnPlan.values(plan.column().template(), cell).entrySet()) {
                     Vocabulary.Domain domain = plan.params().get(value.getKey());
                     String why = domain == null ? null : Vocabulary.check(domain, value.getValue(), offerIds);
-                    if (why != null) {
-                        problems.add(RuleProblem.error(file, table.sheet(), Grid.ref(row.row(), plan.column().col()),
-                                row.row() + 1, "'" + label(plan) + "' " + why));
+                    String ref = Grid.ref(row.row(), plan.column().col());
+                    if (why != null && settled != null && domain == Vocabulary.Domain.OFFER) {
+                        settled.add(RuleProblem.warning(file, table.sheet(), ref, row.row() + 1, "'" + label(plan)
+                                + "' " + why + SETTLED));
+                    } else if (why != null) {
+                        problems.add(RuleProblem.error(file, table.sheet(), ref, row.row() + 1, "'" + label(plan)
+                                + "' " + why));
                     }
                 }
             }

@@ -18,13 +18,21 @@ final class TableLinter {
 
     /** Pairs of rows compared for overlapping ranges, at most, per group of rows with the same other conditions. */
     private static final int OVERLAP_WINDOW = 200;
+    static final int PROGRESS_EVERY = 1000;
 
     /**
      * Linear in the number of rows (a 10,000-row table must lint in milliseconds): exact duplicates by hashing, and a
      * row's possible "winners" by looking up every subset of its conditions among the earlier rows.
      */
     List<RuleProblem> lint(String file, RuleTable table, List<ColumnPlan> plans) {
+        return lint(file, table, plans, done -> { });
+    }
+
+    /** As above, telling {@code progress} every {@link #PROGRESS_EVERY} rows how many rows it has linted. */
+    List<RuleProblem> lint(String file, RuleTable table, List<ColumnPlan> plans,
+                           java.util.function.IntConsumer progress) {
         List<RuleProblem> warnings = new ArrayList<>();
+        int done = 0;
         int group = -1;
         for (int i = 0; i < plans.size(); i++) {
             if (plans.get(i).column().kind().equals("ACTIVATION-GROUP")) {
@@ -35,6 +43,9 @@ final class TableLinter {
         Map<String, List<RuleTable.DataRow>> byConditions = new HashMap<>();
         Map<String, List<RuleTable.DataRow>> byOthers = new HashMap<>();
         for (RuleTable.DataRow row : table.rows()) {
+            if (++done % PROGRESS_EVERY == 0) {
+                progress.accept(done);
+            }
             String why = null;
             RuleTable.DataRow twin = whole.putIfAbsent(key(row, plans, true, true), row);
             if (twin != null) {

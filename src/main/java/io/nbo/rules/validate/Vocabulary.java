@@ -28,8 +28,25 @@ public final class Vocabulary {
             Offers.class.getName());
     public static final String VARIABLES = Offers.class.getName() + " offers";
 
-    /** What a value must be. */
-    public enum Domain { NUMBER, WHOLE_NUMBER, BOOLEAN, TEXT, CHANNEL, OFFER, ENGAGEMENT, LIFECYCLE, DAY, TIME }
+    /**
+     * What a value must be. The last seven are text whose values the customers hold: any text goes live, but a value
+     * no customer has is warned about ({@link ValueLinter}).
+     */
+    public enum Domain {
+        NUMBER, WHOLE_NUMBER, BOOLEAN, TEXT, CHANNEL, OFFER, ENGAGEMENT, LIFECYCLE, DAY, TIME,
+        GENDER, COUNTRY, REGION, SEGMENT, TAG, CATEGORY, ITEM;
+
+        /** True for the domains whose values come from the customers (checked with warnings, never errors). */
+        public boolean customerValue() {
+            return ordinal() >= GENDER.ordinal();
+        }
+    }
+
+    /**
+     * The genders customer profiles use (docs/decision-tables.md): a closed list, extended by whatever values the
+     * customer base really holds, so a table never tests a gender no profile can have.
+     */
+    public static final Set<String> GENDERS = Set.of("female", "male", "unspecified");
 
     private static final Map<String, Set<String>> ENUMS = Map.of(
             "ENGAGEMENT", Set.of("high", "medium", "low", "unknown"),
@@ -43,7 +60,11 @@ public final class Vocabulary {
             Map.entry("Context.dayOfWeek", Domain.DAY), Map.entry("Context.timeBetween#0", Domain.TIME),
             Map.entry("Context.timeBetween#1", Domain.TIME), Map.entry("offers.eligible#0", Domain.OFFER),
             Map.entry("offers.exclude#0", Domain.OFFER), Map.entry("offers.weight#0", Domain.OFFER),
-            Map.entry("offers.preferChannel#0", Domain.OFFER), Map.entry("offers.preferChannel#1", Domain.CHANNEL));
+            Map.entry("offers.preferChannel#0", Domain.OFFER), Map.entry("offers.preferChannel#1", Domain.CHANNEL),
+            Map.entry("Customer.gender", Domain.GENDER), Map.entry("Customer.country", Domain.COUNTRY),
+            Map.entry("Customer.region", Domain.REGION), Map.entry("Customer.inSegment#0", Domain.SEGMENT),
+            Map.entry("Customer.hasTag#0", Domain.TAG), Map.entry("Customer.likesCategory#0", Domain.CATEGORY),
+            Map.entry("Customer.buysMost#0", Domain.ITEM));
 
     private static final Set<String> NOT_ACTIONS = Set.of("firing", "verdicts", "segments", "fired");
 
@@ -114,7 +135,7 @@ public final class Vocabulary {
                     : "unknown " + domain.name().toLowerCase(Locale.ROOT) + " '" + v + "'; use one of "
                     + String.join(", ", ENUMS.get(domain.name()).stream().sorted().toList());
             case TIME -> v.matches("([01]\\d|2[0-3]):[0-5]\\d") ? null : "expects a time as HH:mm, got '" + v + "'";
-            case TEXT -> null;
+            case TEXT, GENDER, COUNTRY, REGION, SEGMENT, TAG, CATEGORY, ITEM -> null;
         };
     }
 

@@ -1,0 +1,57 @@
+package io.nbo.rules.service;
+
+import io.nbo.offer.Offer;
+import io.nbo.offer.service.OfferCatalogue;
+import io.nbo.rules.compile.RuleSource;
+import io.nbo.rules.validate.DraftContext;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * What a draft is checked with: the live files it replaces one of, the catalogue and the customers' values as they
+ * are now, and which of its files are settled (live, byte for byte, so an offer missing there is a warning).
+ */
+final class DraftScope {
+
+    private final LiveRuleSet live;
+    private final OfferCatalogue catalogue;
+    private final KnownCustomerValues customers;
+
+    DraftScope(LiveRuleSet live, OfferCatalogue catalogue, KnownCustomerValues customers) {
+        this.live = live;
+        this.catalogue = catalogue;
+        this.customers = customers;
+    }
+
+    DraftContext context(Set<String> settled) {
+        return new DraftContext(catalogue.offers().stream().map(Offer::id).collect(Collectors.toUnmodifiableSet()),
+                settled, customers.current());
+    }
+
+    /** The live files with {@code source} added or replacing the one of its name. */
+    List<RuleSource> with(RuleSource source) {
+        Map<String, RuleSource> draft = new TreeMap<>(live.files());
+        draft.put(source.name(), source);
+        return List.copyOf(draft.values());
+    }
+
+    /** The live files other than the one being changed. */
+    Set<String> othersThan(RuleSource source) {
+        return live.files().keySet().stream().filter(n -> !n.equals(source.name())).collect(Collectors.toSet());
+    }
+
+    /** The files of a draft that are byte for byte the live ones. */
+    Set<String> settled(List<RuleSource> draft) {
+        Map<String, RuleSource> now = live.files();
+        return draft.stream().filter(s -> now.containsKey(s.name()) && Arrays.equals(now.get(s.name()).bytes(),
+                s.bytes())).map(RuleSource::name).collect(Collectors.toSet());
+    }
+
+    static Set<String> changed(List<RuleSource> draft, Set<String> settled) {
+        return draft.stream().map(RuleSource::name).filter(n -> !settled.contains(n)).collect(Collectors.toSet());
+    }
+}

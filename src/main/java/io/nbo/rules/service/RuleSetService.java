@@ -156,7 +156,10 @@ public class RuleSetService {
         });
     }
 
-    /** Reloads the folders in the background; the watcher calls this when files change. */
+    /**
+     * Reloads the folders in the background; the watcher calls this when files change. Every attempt is the last
+     * reload, also one that finds the folders already live (a broken file put back as it was clears the failure).
+     */
     public Future<?> reloadFromDisk() {
         return changes.submit(() -> {
             try {
@@ -173,6 +176,7 @@ public class RuleSetService {
         RuleSourceLoader.Loaded loaded = files.load();
         List<RuleSource> disk = loaded.sources();
         if (RuleSetCompiler.versionOf(disk).equals(engine.live().version()) && loaded.refused().isEmpty()) {
+            lastReload = new ReloadStatus(Instant.now(), engine.live().version(), true, List.of());
             return;
         }
         DraftReport report = refusing(lockedOnDisk(disk), loaded);
@@ -180,6 +184,7 @@ public class RuleSetService {
             report = refusing(checker.check(disk, offerIds()), loaded);
         }
         if (report.version().equals(engine.live().version()) && report.valid()) {
+            lastReload = new ReloadStatus(Instant.now(), report.version(), true, List.of());
             return;
         }
         if (!report.valid()) {

@@ -77,6 +77,10 @@ final class PolicyCheck {
             }
         }
         int limit = rule.count();
+        if (limit == 0) {
+            return String.format("%s cap 0 per %s: no contact allowed", scope(rule, candidate, channel),
+                    PolicyText.duration(rule.window()));
+        }
         Instant reopens = hits.get(hits.size() - limit).at().plus(rule.window());
         return String.format("%s cap %d per %s reached: %d sent, last on %s; next allowed from %s",
                 scope(rule, candidate, channel), limit, PolicyText.duration(rule.window()), hits.size(),

@@ -90,6 +90,10 @@ class PolicyOutcomesTest {
                                 .decide(NOW, onEmail, EMAIL, 3, offer("R", null, EMAIL)),
                         "policy [Email weekly] email cap 1 per 7 days reached: 1 sent, last on 2026-11-20T09:00Z; next "
                                 + "allowed from 2026-11-27T09:00Z"),
+                Arguments.of("cap of none", (Supplier<Decision>) () -> PolicyWorld.policy(
+                                "No e-mail this week,cap,email,,,0,7d,,,,,\n")
+                                .decide(NOW, onEmail, EMAIL, 3, offer("R", null, EMAIL)),
+                        "policy [No e-mail this week] email cap 0 per 7 days: no contact allowed"),
                 // Push lacks consent, but what kept the offer away is the rest on the channel the customer uses.
                 Arguments.of("rest after acceptance, not consent", (Supplier<Decision>) () -> PolicyWorld.policy(
                                 "An accepted offer rests 30 days,rest,,*,,1,,accepted,30d,,,\n")

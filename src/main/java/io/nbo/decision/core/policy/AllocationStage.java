@@ -152,7 +152,8 @@ public final class AllocationStage implements DecisionStage {
 
     private static Set<Channel> without(Candidate candidate, Channel channel) {
         Set<Channel> allowed = EnumSet.noneOf(Channel.class);
-        allowed.addAll(candidate.allowedChannels() == null ? candidate.offer().channels() : candidate.allowedChannels());
+        allowed.addAll(candidate.allowedChannels() == null ? candidate.offer().channels()
+                : candidate.allowedChannels());
         allowed.remove(channel);
         return allowed;
     }

@@ -71,8 +71,9 @@ public final class PolicyTableReader {
             }
         }
         List<WorkbookTest> tests = grid == null ? List.of() : examples.read(grid, errors);
-        return new PolicyTable(name, bytes, version(bytes), errors.isEmpty() ? new ContactPolicy(version(bytes), rules)
-                : null, tests, errors, warnings);
+        String version = version(bytes);
+        return new PolicyTable(name, bytes, version, errors.isEmpty() ? new ContactPolicy(version, rules) : null, tests,
+                errors, warnings);
     }
 
     /** Reads a CSV table given as text and refuses it ({@link PolicyRejected}) when it has errors. */

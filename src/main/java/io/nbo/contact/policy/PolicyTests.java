@@ -30,6 +30,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -122,7 +123,7 @@ public final class PolicyTests {
 
     private static EligibilityEngine everyOffer() {
         return (situation, offers) -> {
-            Map<String, EligibilityResult.Verdict> verdicts = new java.util.HashMap<>();
+            Map<String, EligibilityResult.Verdict> verdicts = new HashMap<>();
             offers.forEach(o -> verdicts.put(o.id(), new EligibilityResult.Verdict(List.of("example"), List.of(),
                     1.0, null)));
             return new EligibilityResult("policy-test", verdicts, List.of(), Set.of());

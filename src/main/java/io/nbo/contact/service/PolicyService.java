@@ -165,6 +165,10 @@ public class PolicyService {
     public PolicyStore.StoredFile file(String version) {
         Live now = live.get();
         if (version == null || version.isBlank() || version.equals("live") || version.equals(now.policy().version())) {
+            if (now.file() == null) {
+                throw new NotFoundProblem("no contact policy is live: only consent is enforced; upload one with PUT "
+                        + "/api/policy");
+            }
             return new PolicyStore.StoredFile(now.policy().version(), now.file(), now.bytes());
         }
         return store.file(version.strip()).orElseThrow(() -> unknown(version));

@@ -6,39 +6,35 @@ import io.nbo.decision.core.policy.PolicyRule.Kind;
 import io.nbo.decision.core.policy.Selector;
 import io.nbo.offer.Channel;
 import io.nbo.offer.TimeWindow;
+import io.nbo.rules.compile.RuleProblem;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The cells of one policy row, each parsed against its column; problems are collected with file, row and column. */
+/**
+ * The cells of one policy row, each parsed against its column; problems are collected located as for decision tables
+ * (file, sheet, cell, row), the message naming the column.
+ */
 final class Cells {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,4})\\s*([mhdw])");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Duration LONGEST = Duration.ofDays(366);
 
-    private final String file;
-    private final CsvRows.Row row;
-    private final Map<String, Integer> header;
-    private final List<PolicyProblem> problems;
+    private final PolicyRow row;
+    private final List<RuleProblem> problems;
 
-    Cells(String file, CsvRows.Row row, Map<String, Integer> header, List<PolicyProblem> problems) {
-        this.file = file;
+    Cells(PolicyRow row, List<RuleProblem> problems) {
         this.row = row;
-        this.header = header;
         this.problems = problems;
     }
 
     String where() {
-        return file + " row " + row.number();
+        return row.where();
     }
 
     int problems() {
@@ -46,12 +42,11 @@ final class Cells {
     }
 
     void problem(String column, String message) {
-        problems.add(new PolicyProblem(file, row.number(), column, message));
+        problems.add(RuleProblem.error(row.file(), row.sheet(), row.ref(column), row.row() + 1, message));
     }
 
     String raw(String column) {
-        int index = header.get(column);
-        return index < row.cells().size() ? row.cells().get(index) : "";
+        return row.cell(column);
     }
 
     String required(String column) {
@@ -86,7 +81,11 @@ final class Cells {
             String word = part.strip().toLowerCase();
             if (word.equals("outbound") || word.equals("inbound")) {
                 boolean outbound = word.equals("outbound");
-                Arrays.stream(Channel.values()).filter(c -> c.outbound() == outbound).forEach(c -> codes.add(c.code()));
+                for (Channel channel : Channel.values()) {
+                    if (channel.outbound() == outbound) {
+                        codes.add(channel.code());
+                    }
+                }
                 continue;
             }
             Channel channel = Channel.fromCode(word).orElse(null);
@@ -168,19 +167,12 @@ final class Cells {
             }
             return null;
         }
-        Matcher m = DURATION.matcher(value.toLowerCase());
-        if (!m.matches()) {
+        Duration d = Durations.parse(value);
+        if (d == null) {
             problem(column, column + " must be a number followed by m, h, d or w (90m, 24h, 7d, 2w), got '"
                     + Values.clip(value, 40) + "'");
             return null;
         }
-        long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> Duration.ofDays(7 * n);
-        };
         if (d.isZero() || d.compareTo(LONGEST) > 0) {
             problem(column, column + " must be more than zero and at most 366 days, got " + value);
             return null;

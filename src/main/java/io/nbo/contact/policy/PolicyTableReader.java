@@ -4,29 +4,38 @@ import io.nbo.decision.core.policy.ContactPolicy;
 import io.nbo.decision.core.policy.PolicyRule;
 import io.nbo.decision.core.policy.PolicyRule.Kind;
 import io.nbo.decision.core.policy.Selector;
+import io.nbo.rules.compile.Grid;
+import io.nbo.rules.compile.GridReader;
+import io.nbo.rules.compile.RuleProblem;
+import io.nbo.rules.compile.RuleSetException;
+import io.nbo.rules.workbook.WorkbookTest;
+import io.nbo.rules.workbook.WorkbookTestReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the marketers' contact-policy table (CSV, format in docs/strategy.md): lines starting with {@code #} and
- * blank lines are ignored; the first other line is the header, naming the columns in any order; every later line is
- * one rule. Every cell is checked against its column and the rule's type; all problems are reported at once, each
- * with the file, row and column. Cells are plain values only: nothing in the table is ever run as code.
+ * Reads the marketers' contact-policy table (format in docs/strategy.md) through the project's one spreadsheet
+ * reader ({@link GridReader}: strict CSV, or a workbook's values), so the policy and the decision tables mean the same
+ * thing to every reader. On the first sheet, rows whose first cell starts with {@code #} and blank rows are skipped;
+ * the first other row is the header, naming the columns in any order; every later row is one rule. A Tests block (a
+ * cell {@code Tests}, a header, one example per row, as in decision tables) may follow the rules or sit on a sheet of
+ * its own. Every cell is checked against its column and the rule's type, and every problem is reported at once, with
+ * file, sheet, cell and row. Cells are plain values only: nothing in the table is ever run as code.
  */
 public final class PolicyTableReader {
 
-    static final List<String> COLUMNS = List.of("Rule", "Type", "Channel", "Offer", "Group", "Limit", "Window",
-            "Outcome", "Rest", "From", "Until", "Cost");
+    public static final List<String> COLUMNS = List.of("Rule", "Type", "Channel", "Offer", "Group", "Limit",
+            "Window", "Outcome", "Rest", "From", "Until", "Cost");
 
-    /** The columns each type reads; any other non-blank cell in the row is an error, so no value is silently ignored. */
+    /** The columns each type reads; any other filled cell in the row is an error, so no value is silently ignored. */
     private static final Map<Kind, Set<String>> USED = Map.of(
             Kind.CONSENT, Set.of("Channel"),
             Kind.CAP, Set.of("Channel", "Offer", "Group", "Limit", "Window"),
@@ -35,59 +44,83 @@ public final class PolicyTableReader {
             Kind.SEND_WINDOW, Set.of("Channel", "Offer", "Group", "From", "Until"),
             Kind.VOLUME, Set.of("Offer", "Limit", "Cost"));
 
-    public ContactPolicy read(String file, String text) {
-        List<PolicyProblem> problems = new ArrayList<>();
+    private final GridReader grids = new GridReader();
+    private final WorkbookTestReader examples = new WorkbookTestReader(PolicyTests.COLUMNS, PolicyTests.HINT);
+
+    /**
+     * Reads a policy file: a workbook when its name ends in .xlsx or .xls, otherwise CSV.
+     *
+     * @param offerIds the catalogue's offer ids, to warn about rules naming an offer that does not exist; null skips
+     */
+    public PolicyTable read(String name, byte[] bytes, Set<String> offerIds) {
+        List<RuleProblem> errors = new ArrayList<>();
+        List<RuleProblem> warnings = new ArrayList<>();
+        Grid grid = grid(name, bytes, errors);
+        List<PolicyRow> rows = grid == null ? List.of() : PolicySheet.rows(grid, errors);
         List<PolicyRule> rules = new ArrayList<>();
-        Map<String, Integer> header = null;
         Set<String> names = new HashSet<>();
-        for (CsvRows.Row row : CsvRows.parse(text)) {
-            if (row.cells().stream().allMatch(String::isEmpty) || row.cells().get(0).startsWith("#")) {
-                continue;
-            }
-            if (header == null) {
-                header = header(file, row, problems);
-                if (header == null) {
-                    break;
-                }
-                continue;
-            }
-            Cells cells = new Cells(file, row, header, problems);
+        Set<String> known = offerIds == null ? null : lowerCase(offerIds);
+        for (PolicyRow row : rows) {
+            Cells cells = new Cells(row, errors);
             PolicyRule rule = rule(cells);
-            if (rule != null && !names.add(rule.name().toLowerCase())) {
-                problems.add(new PolicyProblem(file, row.number(), "Rule", "rule name '" + rule.name()
-                        + "' is used twice; give each rule its own name"));
+            if (rule != null && !names.add(rule.name().toLowerCase(Locale.ROOT))) {
+                cells.problem("Rule", "rule name '" + rule.name() + "' is used twice; give each rule its own name");
             } else if (rule != null) {
                 rules.add(rule);
+                unknownOffers(row, rule, known, warnings);
             }
         }
-        if (header == null && problems.isEmpty()) {
-            problems.add(new PolicyProblem(file, null, null, "the table has no header row; the first row must name "
-                    + "the columns " + String.join(", ", COLUMNS)));
-        }
-        if (!problems.isEmpty()) {
-            throw new PolicyTableException(problems);
-        }
-        return new ContactPolicy(version(text), rules);
+        List<WorkbookTest> tests = grid == null ? List.of() : examples.read(grid, errors);
+        String version = version(bytes);
+        return new PolicyTable(name, bytes, version, errors.isEmpty() ? new ContactPolicy(version, rules) : null, tests,
+                errors, warnings);
     }
 
-    private static Map<String, Integer> header(String file, CsvRows.Row row, List<PolicyProblem> problems) {
-        Map<String, Integer> header = new HashMap<>();
-        for (int i = 0; i < row.cells().size(); i++) {
-            String name = row.cells().get(i);
-            String known = COLUMNS.stream().filter(c -> c.equalsIgnoreCase(name)).findFirst().orElse(null);
-            if (known == null) {
-                problems.add(new PolicyProblem(file, row.number(), name, "unknown column '" + name + "'; the columns "
-                        + "are " + String.join(", ", COLUMNS)));
-            } else if (header.putIfAbsent(known, i) != null) {
-                problems.add(new PolicyProblem(file, row.number(), known, "column " + known + " appears twice"));
-            }
+    /** Reads a CSV table given as text and refuses it ({@link PolicyRejected}) when it has errors. */
+    public ContactPolicy read(String file, String text) {
+        PolicyTable table = read(file, text.getBytes(StandardCharsets.UTF_8), null);
+        if (!table.errors().isEmpty()) {
+            throw new PolicyRejected(file + " cannot go live: " + table.errors().size() + " error(s)", table.errors(),
+                    table.warnings());
         }
-        for (String column : COLUMNS) {
-            if (!header.containsKey(column)) {
-                problems.add(new PolicyProblem(file, row.number(), column, "the header has no column " + column));
-            }
+        return table.policy();
+    }
+
+    /** A workbook by its name (.xlsx, .xls), otherwise CSV. */
+    public static boolean isWorkbook(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".xlsx") || lower.endsWith(".xls");
+    }
+
+    /** The version of a table: the start of the SHA-256 of its bytes, as decisions log it. */
+    public static String version(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        return problems.isEmpty() ? header : null;
+    }
+
+    /** The rule rows of a table as written (for diffs); none when it cannot be read. */
+    List<PolicyRow> rows(String name, byte[] bytes) {
+        List<RuleProblem> ignored = new ArrayList<>();
+        Grid grid = grid(name, bytes, ignored);
+        return grid == null ? List.of() : PolicySheet.rows(grid, ignored);
+    }
+
+    private Grid grid(String name, byte[] bytes, List<RuleProblem> problems) {
+        try {
+            Grid grid = isWorkbook(name) ? grids.readWorkbook(name, bytes) : grids.readCsv(name, bytes);
+            if (grid.sheets().isEmpty()) {
+                problems.add(RuleProblem.error(name, null, null, null, "has no visible sheet; put the policy on the "
+                        + "first sheet"));
+                return null;
+            }
+            return grid;
+        } catch (RuleSetException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
     }
 
     private static PolicyRule rule(Cells cells) {
@@ -103,8 +136,7 @@ public final class PolicyTableReader {
         for (String column : COLUMNS) {
             if (!column.equals("Rule") && !column.equals("Type") && !USED.get(kind).contains(column)
                     && !cells.raw(column).isEmpty()) {
-                cells.problem(column, "a " + kind.code() + " rule does not use column " + column
-                        + "; leave it blank");
+                cells.problem(column, "a " + kind.code() + " rule does not use column " + column + "; leave it blank");
             }
         }
         Selector channel = cells.channel();
@@ -118,8 +150,8 @@ public final class PolicyTableReader {
                 yield new PolicyRule(name, kind, channel, offer, group, null, null, null, null, null, null,
                         cells.where());
             }
-            case CAP -> new PolicyRule(name, kind, channel, offer, group, cells.count(true, 0), cells.duration("Window",
-                    true), null, null, null, null, cells.where());
+            case CAP -> new PolicyRule(name, kind, channel, offer, group, cells.count(true, 0),
+                    cells.duration("Window", true), null, null, null, null, cells.where());
             case REST -> new PolicyRule(name, kind, channel, offer, group, cells.count(false, 1),
                     cells.duration("Window", false), cells.outcome(), cells.duration("Rest", true), null, null,
                     cells.where());
@@ -136,12 +168,23 @@ public final class PolicyTableReader {
         return cells.problems() == before ? rule : null;
     }
 
-    private static String version(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    private static void unknownOffers(PolicyRow row, PolicyRule rule, Set<String> known, List<RuleProblem> warnings) {
+        if (known == null || rule.offer().mode() != Selector.Mode.ONE) {
+            return;
         }
+        for (String part : row.cell("Offer").split("\\|")) {
+            String id = part.strip();
+            if (!known.contains(id.toLowerCase(Locale.ROOT))) {
+                warnings.add(RuleProblem.warning(row.file(), row.sheet(), row.ref("Offer"), row.row() + 1, "offer id '"
+                        + id + "' is not in the offer catalogue; rule '" + rule.name() + "' applies to no offer until "
+                        + "one with that id exists"));
+            }
+        }
+    }
+
+    private static Set<String> lowerCase(Set<String> ids) {
+        Set<String> out = new HashSet<>();
+        ids.forEach(id -> out.add(id.toLowerCase(Locale.ROOT)));
+        return out;
     }
 }

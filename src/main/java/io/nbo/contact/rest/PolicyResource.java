@@ -1,96 +1,220 @@
 package io.nbo.contact.rest;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import io.nbo.common.error.Problem;
-import io.nbo.contact.policy.PolicyTableException;
+import io.nbo.common.error.InvalidFieldProblem;
+import io.nbo.config.NboConfig;
+import io.nbo.contact.persistence.PolicyStore;
+import io.nbo.contact.service.PolicyActivation;
 import io.nbo.contact.service.PolicyService;
-import io.nbo.decision.core.policy.PolicyRule;
-import io.nbo.decision.core.policy.PolicyText;
+import io.nbo.contact.service.PolicySimulator;
+import io.nbo.contact.service.PolicyVersions;
+import io.nbo.offer.Channel;
+import io.nbo.rules.diff.RuleSetDiff;
+import io.nbo.rules.persistence.RuleSetStore;
+import io.nbo.rules.rest.RuleSetPayloads;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.math.BigDecimal;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+/**
+ * The marketers' contact-policy table, with the lifecycle decision tables have: upload (CSV or workbook), dry run,
+ * simulation against stored customers, versions, diff and rollback. Every change needs a marketer or admin (HTTP
+ * basic); a refused table is answered 422 with every problem located (file, sheet, cell, row), as for rule sets.
+ */
 @Path("/api/policy")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Contact policy", description = "The marketers' contact-policy table: consent, caps, rests, quiet hours, "
-        + "volume limits")
+        + "volume limits; validate, test, simulate, activate, roll back")
 public class PolicyResource {
 
+    private static final String MARKETER = "marketer";
+    private static final String ADMIN = "admin";
+
     private final PolicyService policy;
+    private final PolicyVersions versions;
+    private final PolicySimulator simulator;
+    private final SecurityIdentity identity;
+    private final NboConfig config;
 
-    public PolicyResource(PolicyService policy) {
+    public PolicyResource(PolicyService policy, PolicyVersions versions, PolicySimulator simulator,
+                          SecurityIdentity identity, NboConfig config) {
         this.policy = policy;
-    }
-
-    /** The live policy. */
-    public record PolicyView(String version, String source, List<RuleView> rules) {
-    }
-
-    /** One rule as the table states it. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RuleView(String rule, String type, String channel, String offer, String group, BigDecimal limit,
-                           String window, String outcome, String rest, String hours, BigDecimal cost, String source) {
+        this.versions = versions;
+        this.simulator = simulator;
+        this.identity = identity;
+        this.config = config;
     }
 
     @GET
-    @Operation(summary = "The live contact policy, rule by rule")
-    public PolicyView get() {
-        return view(policy.live());
+    @Operation(summary = "The live contact policy, rule by rule, with its version and who made it live")
+    public PolicyPayloads.PolicyView get() {
+        return PolicyPayloads.view(policy.live(), policy.lastReload().orElse(null));
+    }
+
+    @GET
+    @Path("/file")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @RolesAllowed({MARKETER, ADMIN})
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "Download the live policy table (or a stored version's), to edit it")
+    @APIResponse(responseCode = "200", description = "The file's exact bytes")
+    @APIResponse(responseCode = "401", description = "Not authenticated")
+    @APIResponse(responseCode = "404", description = "No such version")
+    public Response file(@QueryParam("version") @DefaultValue("live") String version) {
+        PolicyStore.StoredFile file = policy.file(version);
+        return Response.ok(file.content())
+                .header("Content-Disposition", "attachment; filename=\"" + file.name() + "\"").build();
+    }
+
+    @PUT
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({MARKETER, ADMIN})
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "Upload a policy table (CSV or workbook) and put it live",
+            description = "The table is read by the same reader as decision tables, every cell checked, its Tests "
+                    + "examples run; only then is it recorded as a version (who, when, the exact file) and swapped in. "
+                    + "Decisions already running finish on the policy they started with.")
+    @APIResponse(responseCode = "200", description = "Live (or unchanged: identical to the live version)")
+    @APIResponse(responseCode = "400", description = "An empty body, or one over the upload size limit")
+    @APIResponse(responseCode = "401", description = "Not authenticated")
+    @APIResponse(responseCode = "403", description = "Neither marketer nor admin")
+    @APIResponse(responseCode = "422", description = "Refused: errors or failing examples, each located; nothing "
+            + "changed")
+    public PolicyActivation upload(byte[] body) {
+        return policy.upload(body(body), who());
+    }
+
+    @POST
+    @Path("/validate")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({MARKETER, ADMIN})
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "Dry run: check a policy table as an upload would, without putting it live")
+    @APIResponse(responseCode = "200", description = "The errors, warnings and example results")
+    @APIResponse(responseCode = "401", description = "Not authenticated")
+    public RuleSetPayloads.Validation validate(byte[] body) {
+        return PolicyPayloads.validation(policy.validate(body(body)));
+    }
+
+    @POST
+    @Path("/simulate")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({MARKETER, ADMIN})
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "What-if: decide for stored customers with the live policy and with this draft, and compare")
+    @APIResponse(responseCode = "200", description = "Per offer: customers it goes to live and in the draft, gaining, "
+            + "losing; offers per channel; offers each rule keeps from customers")
+    @APIResponse(responseCode = "400", description = "A bad sample size, touchpoint or local time")
+    @APIResponse(responseCode = "401", description = "Not authenticated")
+    @APIResponse(responseCode = "422", description = "The draft cannot go live; nothing was simulated")
+    public PolicySimulator.Simulation simulate(byte[] body, @QueryParam("sample") Integer sample,
+                                               @QueryParam("touchpoint") @DefaultValue("web") String touchpoint,
+                                               @QueryParam("localTime") @DefaultValue("12:00") String localTime) {
+        int size = sample == null ? config.rules().simulationSample() : sample;
+        if (size < 1 || size > 20_000) {
+            throw new InvalidFieldProblem("sample", "sample must be 1 to 20000, got " + size);
+        }
+        Channel channel = Channel.fromCode(touchpoint).orElseThrow(() -> new InvalidFieldProblem("touchpoint",
+                "touchpoint must be one of " + Channel.codes()));
+        LocalTime time;
+        try {
+            time = LocalTime.parse(localTime);
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldProblem("localTime", "localTime must be HH:mm (24-hour)");
+        }
+        return simulator.simulate(body(body), size, channel, time);
     }
 
     @POST
     @Path("/reload")
-    @RolesAllowed({"marketer", "admin"})
-    @Operation(summary = "Re-read the policy table file; the live policy stays if the file has problems")
-    @APIResponse(responseCode = "200", description = "The new live policy")
-    @APIResponse(responseCode = "400", description = "The table has problems (each with file, row and column); the "
-            + "last good policy stays live")
-    public PolicyView reload() {
-        return view(policy.reload());
+    @RolesAllowed({MARKETER, ADMIN})
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "Re-read the policy file and put it live if it passes; the live policy stays if it does not")
+    @APIResponse(responseCode = "200", description = "Live (or unchanged)")
+    @APIResponse(responseCode = "401", description = "Not authenticated")
+    @APIResponse(responseCode = "404", description = "There is no policy file")
+    @APIResponse(responseCode = "422", description = "The file has problems (each located); the live policy stays")
+    public PolicyActivation reload() {
+        return policy.reload(who());
     }
 
-    @PUT
-    @RolesAllowed({"marketer", "admin"})
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Try a policy table: validate it and make it live (until the next reload or restart)")
-    @APIResponse(responseCode = "200", description = "The new live policy")
-    @APIResponse(responseCode = "400", description = "The table has problems; the last good policy stays live")
-    public PolicyView upload(String csv) {
-        return view(policy.upload(csv == null ? "" : csv));
+    @GET
+    @Path("/versions")
+    @RolesAllowed({MARKETER, ADMIN})
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "Every activated policy version, newest activation first")
+    @APIResponse(responseCode = "401", description = "Not authenticated")
+    public List<RuleSetStore.StoredVersion> versions() {
+        return versions.versions();
     }
 
-    @ServerExceptionMapper
-    public Response invalidTable(PolicyTableException e) {
-        return Problem.response(400, "Invalid contact-policy table", e.problems().size()
-                + " problem(s); the last good policy stays live", e.problems());
+    @GET
+    @Path("/activations")
+    @RolesAllowed({MARKETER, ADMIN})
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "The activation log: who put which policy version live, when and how")
+    @APIResponse(responseCode = "401", description = "Not authenticated")
+    public List<RuleSetStore.Activation> activations(@QueryParam("limit") @DefaultValue("50") int limit) {
+        return versions.activations(Math.max(1, Math.min(limit, 1000)));
     }
 
-    private static PolicyView view(PolicyService.Live live) {
-        return new PolicyView(live.policy().version(), live.source(), live.policy().rules().stream()
-                .map(PolicyResource::rule).toList());
+    @GET
+    @Path("/versions/diff")
+    @RolesAllowed({MARKETER, ADMIN})
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "Rule-by-rule differences between two policy versions ('live' names the live one)")
+    @APIResponse(responseCode = "400", description = "No version to compare from")
+    @APIResponse(responseCode = "401", description = "Not authenticated")
+    @APIResponse(responseCode = "404", description = "A version was never activated")
+    public RuleSetDiff.Diff diff(@QueryParam("from") String from, @QueryParam("to") @DefaultValue("live") String to) {
+        if (from == null || from.isBlank()) {
+            throw new InvalidFieldProblem("from", "name the version to compare from, e.g. ?from=3f2a9c0d1e2b&to=live");
+        }
+        return versions.diff(from, to);
     }
 
-    private static RuleView rule(PolicyRule r) {
-        boolean volume = r.kind() == PolicyRule.Kind.VOLUME;
-        return new RuleView(r.name(), r.kind().code(), blank(r.channel().cell()), blank(r.offer().cell()),
-                blank(r.group().cell()), r.limit(), r.window() == null ? null : PolicyText.duration(r.window()),
-                r.outcome() == null ? null : r.outcome().code(), r.rest() == null ? null : PolicyText.duration(r.rest()),
-                r.hours() == null ? null : r.hours().toString(), volume ? r.cost() : null, r.source());
+    @POST
+    @Path("/versions/{version}/activate")
+    @RolesAllowed({MARKETER, ADMIN})
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "Roll back (or forward): put an earlier policy version live again, exactly as it was")
+    @APIResponse(responseCode = "200", description = "Live (or unchanged)")
+    @APIResponse(responseCode = "401", description = "Not authenticated")
+    @APIResponse(responseCode = "404", description = "No such version")
+    @APIResponse(responseCode = "422", description = "It no longer passes its checks")
+    public PolicyActivation activate(@PathParam("version") String version) {
+        return policy.rollback(version, who());
     }
 
-    private static String blank(String cell) {
-        return cell.isEmpty() ? null : cell;
+    private byte[] body(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new InvalidFieldProblem("body", "send the policy table's bytes (CSV or a workbook) as the request "
+                    + "body");
+        }
+        if (body.length > config.rules().maxUploadBytes()) {
+            throw new InvalidFieldProblem("body", "the table is " + body.length + " bytes; the limit is "
+                    + config.rules().maxUploadBytes());
+        }
+        return body;
+    }
+
+    private String who() {
+        return identity.getPrincipal().getName();
     }
 }

@@ -1,13 +1,13 @@
 package io.nbo.decision.core;
 
+import io.nbo.decision.core.Candidate.Blocked;
 import io.nbo.decision.core.Rejection.Reason;
 import io.nbo.decision.core.Rejection.Stage;
 import io.nbo.offer.Channel;
-import io.nbo.offer.ChannelSet;
 import io.nbo.profile.CustomerProfile;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /**
  * Stage 7 (run before arbitration, so an offer that cannot reach the customer never takes a slot): picks the channel
@@ -15,8 +15,13 @@ import java.util.stream.Collectors;
  * SMS, push, social) need consent; an inbound channel (web, app, store, call centre) counts when the customer is on it
  * now or uses it (it is among their preferred channels). Only channels the contact policy left open are considered,
  * so an offer whose SMS cap is reached falls back to email rather than being dropped. Preference: a channel a rule
- * asked for, then the touchpoint the customer is on, then the channel the customer responds on best, then the offer's
- * first reachable channel.
+ * asked for, then the touchpoint the customer is on, then the channels the customer responds on best, in their
+ * order, then the offer's first reachable channel. Allocation asks again ({@link #place}) when the offers ranked above
+ * used a channel's cap up within the same answer.
+ *
+ * <p>An offer left with no channel is dropped naming what kept it away: the policy rule that blocked a channel the
+ * customer could have been reached on, else missing consent, else that none of its channels reaches the customer.
+ * Reasons are written only when an answer shows them.
  */
 public final class ChannelStage implements DecisionStage {
 
@@ -25,99 +30,174 @@ public final class ChannelStage implements DecisionStage {
 
     @Override
     public StageOutcome apply(Situation situation, List<Candidate> candidates) {
-        StageOutcome.Builder out = StageOutcome.builder(candidates.size());
-        CustomerProfile customer = situation.customer();
-        int reach = reachMask(customer, situation.touchpoint());
+        StageOutcome.Builder out = StageOutcome.builder();
         for (Candidate candidate : candidates) {
-            int open = ChannelSet.copyOf(candidate.offer().channels()).mask() & reach;
-            if (candidate.allowedChannels() != null) {
-                open &= ChannelSet.copyOf(candidate.allowedChannels()).mask();
+            Candidate placed = place(candidate, situation);
+            if (placed != null) {
+                out.keep(placed);
+            } else {
+                out.reject(unreachable(candidate, situation));
             }
-            if (open == 0) {
-                out.reject(new Rejection(candidate.offerId(), Stage.CHANNEL, "consent", Reason.lazy(() ->
-                        "no reachable channel: the offer goes by " + codes(candidate.offer().channels().stream()
-                                .sorted().toList()) + "; the customer is on " + situation.touchpoint().code()
-                                + " and has consented to " + (customer.consents().isEmpty() ? "no channel"
-                                : codes(customer.consents().stream().sorted().toList())) + policyNote(candidate))));
-                continue;
-            }
-            Candidate chosen = choose(candidate, ChannelSet.of(open), situation);
-            String passedOver = passedOver(candidate, reach);
-            out.keep(passedOver.isEmpty() ? chosen
-                    : chosen.withChannel(chosen.channel(), chosen.channelReason() + passedOver));
         }
         return out.build();
     }
 
-    /** The channels this customer can be reached on now: consented outbound ones, the touchpoint, the ones they use. */
-    private static int reachMask(CustomerProfile customer, Channel touchpoint) {
-        int reach = 0;
-        for (Channel channel : CHANNELS) {
-            if (reachable(channel, customer, touchpoint)) {
-                reach |= ChannelSet.bit(channel);
-            }
+    /** The candidate on its best channel that the policy allows and reaches the customer, or null when none does. */
+    public static Candidate place(Candidate candidate, Situation situation) {
+        Channel chosen = pick(candidate, situation);
+        if (chosen == null) {
+            return null;
         }
-        return reach;
+        return candidate.withChannel(chosen, Reason.lazy(() -> why(candidate, chosen, situation)));
     }
 
-    static boolean reachable(Channel channel, CustomerProfile customer, Channel touchpoint) {
+    public static boolean reachable(Channel channel, CustomerProfile customer, Channel touchpoint) {
         if (channel.outbound()) {
             return customer.consentsTo(channel);
         }
         return channel == touchpoint || customer.preferredChannels().contains(channel);
     }
 
-    private static Candidate choose(Candidate candidate, ChannelSet reachable, Situation situation) {
-        Channel ruled = candidate.ruleChannel();
-        if (ruled != null && reachable.contains(ruled)) {
-            return candidate.withChannel(ruled, "asked for by a decision-table row");
+    /** Lower is picked first: the rule's channel, the touchpoint, the customer's preferred ones in order, the rest. */
+    public static int preference(Channel channel, Candidate candidate, Situation situation) {
+        if (channel == candidate.ruleChannel()) {
+            return 0;
         }
-        if (ruled != null && candidate.blockedChannels().containsKey(ruled)) {
-            Candidate fallback = choose(candidate.eligible(candidate.eligibleBy(), candidate.contextWeight(), null),
-                    reachable, situation);
-            return candidate.withChannel(fallback.channel(), fallback.channelReason() + "; a decision-table row asked "
-                    + "for " + ruled.code() + " but the contact policy blocks it: "
-                    + candidate.blockedChannels().get(ruled));
+        if (channel == situation.touchpoint()) {
+            return 1;
         }
-        if (reachable.contains(situation.touchpoint())) {
-            return candidate.withChannel(situation.touchpoint(), "the customer is on " + situation.touchpoint().code()
-                    + " now");
-        }
-        for (Channel preferred : situation.customer().preferredChannels()) {
-            if (reachable.contains(preferred)) {
-                return candidate.withChannel(preferred, "the channel this customer responds on best among those allowed");
-            }
-        }
-        return candidate.withChannel(reachable.iterator().next(),
-                "the offer's first channel the customer can be reached on");
+        int preferred = situation.customer().preferredChannels().indexOf(channel);
+        return preferred >= 0 ? 2 + preferred : 2 + CHANNELS.length + channel.ordinal();
     }
 
-    /** The channels the customer could have been reached on that the contact policy blocked, with why. */
-    private static String passedOver(Candidate candidate, int reach) {
-        if (candidate.blockedChannels().isEmpty()) {
-            return "";
+    private static Channel pick(Candidate candidate, Situation situation) {
+        Channel ruled = candidate.ruleChannel();
+        if (ruled != null && usable(candidate, ruled, situation)) {
+            return ruled;
         }
-        StringBuilder out = null;
-        for (Channel channel : CHANNELS) {
-            String reason = candidate.blockedChannels().get(channel);
-            if (reason != null && channel != candidate.ruleChannel() && (reach & ChannelSet.bit(channel)) != 0) {
-                out = (out == null ? new StringBuilder() : out).append("; not ").append(channel.code()).append(": ")
-                        .append(reason);
+        if (usable(candidate, situation.touchpoint(), situation)) {
+            return situation.touchpoint();
+        }
+        List<Channel> preferred = situation.customer().preferredChannels();
+        for (int i = 0; i < preferred.size(); i++) {
+            if (usable(candidate, preferred.get(i), situation)) {
+                return preferred.get(i);
             }
         }
-        return out == null ? "" : out.toString();
+        for (Channel channel : CHANNELS) {
+            if (usable(candidate, channel, situation)) {
+                return channel;
+            }
+        }
+        return null;
+    }
+
+    private static boolean usable(Candidate candidate, Channel channel, Situation situation) {
+        return candidate.offer().channels().contains(channel) && candidate.policyAllows(channel)
+                && reachable(channel, situation.customer(), situation.touchpoint());
+    }
+
+    private static String why(Candidate candidate, Channel chosen, Situation situation) {
+        Channel ruled = candidate.ruleChannel();
+        StringBuilder text = new StringBuilder();
+        if (chosen == ruled) {
+            text.append("asked for by a decision-table row");
+        } else {
+            if (chosen == situation.touchpoint()) {
+                text.append("the customer is on ").append(chosen.code()).append(" now");
+            } else if (situation.customer().preferredChannels().contains(chosen)) {
+                text.append("the channel this customer responds on best among those allowed");
+            } else {
+                text.append("the offer's first channel the customer can be reached on");
+            }
+            Blocked ruleBlocked = ruled == null ? null : candidate.blockedChannels().get(ruled);
+            if (ruleBlocked != null) {
+                text.append("; a decision-table row asked for ").append(ruled.code())
+                        .append(" but the contact policy blocks it: ").append(ruleBlocked.reason());
+            }
+        }
+        // The channels the customer could have been reached on that the contact policy blocked, with why.
+        for (Channel channel : CHANNELS) {
+            Blocked blocked = candidate.blockedChannels().get(channel);
+            if (blocked != null && channel != ruled && reachable(channel, situation.customer(),
+                    situation.touchpoint())) {
+                text.append("; not ").append(channel.code()).append(": ").append(blocked.reason());
+            }
+        }
+        return text.toString();
+    }
+
+    /** Why an offer has no channel: the policy block on a channel that would reach the customer, if any. */
+    private static Rejection unreachable(Candidate candidate, Situation situation) {
+        CustomerProfile customer = situation.customer();
+        Channel deciding = null;
+        boolean consentMissing = false;
+        for (Map.Entry<Channel, Blocked> entry : candidate.blockedChannels().entrySet()) {
+            Channel channel = entry.getKey();
+            consentMissing |= entry.getValue().consent();
+            if (!entry.getValue().consent() && reachable(channel, customer, situation.touchpoint())
+                    && (deciding == null || preference(channel, candidate, situation)
+                    < preference(deciding, candidate, situation))) {
+                deciding = channel;
+            }
+        }
+        if (deciding != null) {
+            Blocked block = candidate.blockedChannels().get(deciding);
+            Channel blockedChannel = deciding;
+            return new Rejection(candidate.offerId(), Stage.POLICY, block.rule(), Reason.lazy(() ->
+                    block.reason() + otherBlocks(candidate, blockedChannel) + "; the customer is on "
+                            + situation.touchpoint().code() + " and does not use " + unreachableAllowed(candidate)));
+        }
+        return new Rejection(candidate.offerId(), Stage.CHANNEL, consentMissing ? "consent" : "reachability",
+                Reason.lazy(() -> "no reachable channel: the offer goes by " + codes(candidate.offer().channels())
+                        + "; the customer is on " + situation.touchpoint().code() + " and has consented to "
+                        + (customer.consents().isEmpty() ? "no channel" : codes(customer.consents()))
+                        + policyNote(candidate)));
+    }
+
+    private static String otherBlocks(Candidate candidate, Channel deciding) {
+        StringBuilder text = new StringBuilder();
+        for (Channel channel : CHANNELS) {
+            Blocked blocked = candidate.blockedChannels().get(channel);
+            if (blocked != null && channel != deciding) {
+                text.append("; not ").append(channel.code()).append(": ").append(blocked.reason());
+            }
+        }
+        return text.toString();
+    }
+
+    /** The offer's channels the policy allows, none of which reaches the customer. */
+    private static String unreachableAllowed(Candidate candidate) {
+        StringJoiner text = new StringJoiner(" or ");
+        for (Channel channel : CHANNELS) {
+            if (candidate.offer().channels().contains(channel) && candidate.policyAllows(channel)) {
+                text.add(channel.code());
+            }
+        }
+        return text.toString();
     }
 
     private static String policyNote(Candidate candidate) {
         if (candidate.blockedChannels().isEmpty()) {
             return "";
         }
-        return "; the contact policy blocks " + candidate.blockedChannels().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey().code() + " (" + e.getValue() + ")").collect(Collectors.joining(", "));
+        StringJoiner text = new StringJoiner(", ", "; the contact policy blocks ", "");
+        for (Channel channel : CHANNELS) {
+            Blocked blocked = candidate.blockedChannels().get(channel);
+            if (blocked != null) {
+                text.add(channel.code() + " (" + blocked.reason() + ")");
+            }
+        }
+        return text.toString();
     }
 
-    private static String codes(List<Channel> channels) {
-        return channels.stream().map(Channel::code).collect(Collectors.joining(", "));
+    private static String codes(java.util.Collection<Channel> channels) {
+        StringJoiner text = new StringJoiner(", ");
+        for (Channel channel : CHANNELS) {
+            if (channels.contains(channel)) {
+                text.add(channel.code());
+            }
+        }
+        return text.toString();
     }
 }

@@ -13,12 +13,13 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
- * The one reader of marketers' spreadsheets (XLSX, XLS or CSV): it turns the bytes into a {@link Grid} of plain cell
- * values, and that grid is all the server ever checks and compiles; the uploaded bytes never reach Drools. So it reads
- * values only, one way: a formula is refused (its text and the value it computes could differ from what was checked),
- * as are hidden sheets, date cells and error cells, each with the cell and what to do instead. Before reading, the file
- * is measured against its {@link ReadLimits} ({@link TableGauge}: bytes, rows, cells, sheets, and how far a workbook
- * inflates, before Apache POI builds it); the grid it builds is held to the same limits.
+ * The one reader of marketers' spreadsheets (XLSX, XLS or CSV), the decision tables and the contact policy alike: it
+ * turns the bytes into a {@link Grid} of plain cell values, and that grid is all the server ever checks and compiles;
+ * the uploaded bytes never reach Drools. So it reads values only, one way: a formula is refused (its text and the
+ * value it computes could differ from what was checked), as are hidden sheets, date cells and error cells, each with
+ * the cell and what to do instead. Before reading, the file is measured against its {@link ReadLimits}
+ * ({@link TableGauge}: bytes, rows, cells, sheets, and how far a workbook inflates, before Apache POI builds it); the
+ * grid it builds is held to the same limits.
  */
 public final class GridReader {
 
@@ -49,22 +50,25 @@ public final class GridReader {
     public Grid read(RuleSource source) {
         measure(source);
         return switch (source.kind()) {
-            case XLSX -> readWorkbook(source);
-            case CSV -> readCsv(source);
+            case XLSX -> readWorkbook(source.name(), source.bytes());
+            case CSV -> readCsv(source.name(), source.bytes());
             default -> throw new IllegalArgumentException(source.name() + " is not a spreadsheet");
         };
     }
 
-    private Grid readCsv(RuleSource source) {
+    /** A CSV file, whatever its name (the contact policy's too): one sheet, {@link #CSV_SHEET}. */
+    public Grid readCsv(String name, byte[] bytes) {
         List<RuleProblem> problems = new ArrayList<>();
-        List<List<String>> rows = CsvGrid.read(source.name(), source.bytes(), problems);
+        List<List<String>> rows = CsvGrid.read(name, bytes, problems);
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
-        return new Grid(source.name(), List.of(new Grid.Sheet(CSV_SHEET, rows)));
+        return new Grid(name, List.of(new Grid.Sheet(CSV_SHEET, rows)));
     }
 
-    private Grid readWorkbook(RuleSource source) {
+    /** A workbook (XLSX or XLS), whatever its name (the contact policy's too). */
+    public Grid readWorkbook(String name, byte[] bytes) {
+        RuleSource source = new RuleSource(name, bytes);
         List<RuleProblem> problems = new ArrayList<>();
         List<Grid.Sheet> sheets = new ArrayList<>();
         long[] counted = new long[2];

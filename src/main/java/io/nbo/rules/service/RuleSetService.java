@@ -186,7 +186,10 @@ public class RuleSetService {
         });
     }
 
-    /** Reloads the folders in the background; the watcher calls this when files change. */
+    /**
+     * Reloads the folders in the background; the watcher calls this when files change. Every attempt is the last
+     * reload, also one that finds the folders already live (a broken file put back as it was clears the failure).
+     */
     public Future<?> reloadFromDisk() {
         return changes.submit(() -> {
             try {

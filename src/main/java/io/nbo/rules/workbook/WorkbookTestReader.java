@@ -22,8 +22,30 @@ public final class WorkbookTestReader {
             "categories", "items", "tags", "segments", "consents", "touchpoint", "localtime", "day", "page", "intent",
             "device", "expecteligible", "expectnoteligible", "expectsegments");
 
-    /** The examples, and problems with the block itself (unknown columns, missing names). */
+    private static final String HINT = "use Test, a customer attribute (Age, Lifecycle, Engagement, Consents, "
+            + "Categories, Items, Tags, ...), a context (Touchpoint, Local time, Day) or Expect eligible / Expect not "
+            + "eligible";
 
+    private final Set<String> columns;
+    private final String hint;
+
+    /** The reader of decision tables' Tests blocks. */
+    public WorkbookTestReader() {
+        this(COLUMNS, HINT);
+    }
+
+    /**
+     * A reader of another marketer table's Tests blocks (the contact policy's), with its own columns.
+     *
+     * @param columns the columns a block may have, normalised (lower case, no spaces, '-' or '_')
+     * @param hint    what to say after "unknown test column 'X'; "
+     */
+    public WorkbookTestReader(Set<String> columns, String hint) {
+        this.columns = Set.copyOf(columns);
+        this.hint = hint;
+    }
+
+    /** The examples, and problems with the block itself (unknown columns, missing names). */
     public List<WorkbookTest> read(Grid grid, List<RuleProblem> problems) {
         List<WorkbookTest> tests = new ArrayList<>();
         for (Grid.Sheet sheet : grid.sheets()) {
@@ -52,18 +74,16 @@ public final class WorkbookTestReader {
         return rows;
     }
 
-    private static int block(String file, Grid.Sheet sheet, int marker, List<WorkbookTest> tests,
-                             List<RuleProblem> problems) {
+    private int block(String file, Grid.Sheet sheet, int marker, List<WorkbookTest> tests,
+                      List<RuleProblem> problems) {
         int header = marker + 1;
         List<String> columns = new ArrayList<>();
         for (int c = 0; c < sheet.width(header); c++) {
             String name = normal(sheet.cell(header, c));
             columns.add(name);
-            if (!name.isEmpty() && !COLUMNS.contains(name)) {
+            if (!name.isEmpty() && !this.columns.contains(name)) {
                 problems.add(RuleProblem.error(file, sheet.name(), Grid.ref(header, c), header + 1,
-                        "unknown test column '" + sheet.cell(header, c).trim() + "'; use Test, a customer attribute "
-                                + "(Age, Lifecycle, Engagement, Consents, Categories, Items, Tags, ...), a context "
-                                + "(Touchpoint, Local time, Day) or Expect eligible / Expect not eligible"));
+                        "unknown test column '" + sheet.cell(header, c).trim() + "'; " + hint));
             }
         }
         if (!columns.contains("test")) {
@@ -104,7 +124,7 @@ public final class WorkbookTestReader {
         return true;
     }
 
-    static String normal(String header) {
+    public static String normal(String header) {
         return header.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", "");
     }
 }

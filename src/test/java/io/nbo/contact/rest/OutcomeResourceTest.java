@@ -63,7 +63,7 @@ class OutcomeResourceTest {
     @BeforeEach
     void cleanSlate() {
         clock.reset();
-        policy.reload();
+        policy.reload("test");
         for (String body : new String[] {COMMUTER, AT_RISK}) {
             String id = body.substring(body.indexOf("\"id\": \"") + 7, body.indexOf("\", "));
             if (given().contentType(ContentType.JSON).body(body).put("/api/customers/" + id).statusCode() == 404) {
@@ -203,10 +203,11 @@ class OutcomeResourceTest {
                         + "from 2026-11-30T12:00Z"));
         decide(RISK_ON_THE_WEB)
                 .body("offers.offerId", not(hasItem("RET-15")))
-                .body("notChosen.find { it.offerId == 'RET-15' }.rule", equalTo("Email at most once a week"))
-                .body("notChosen.find { it.offerId == 'RET-15' }.reason", equalTo("email: email cap 1 per 7 days "
-                        + "reached: 1 sent, last on 2026-11-23T12:00Z; next allowed from 2026-11-30T12:00Z; SMS: SMS "
-                        + "cap 2 per 7 days reached: 2 sent, last on 2026-11-23T12:00Z; next allowed from "
+                // Both channels are capped; SMS, where this customer responds best, names the rule.
+                .body("notChosen.find { it.offerId == 'RET-15' }.rule", equalTo("SMS at most twice a week"))
+                .body("notChosen.find { it.offerId == 'RET-15' }.reason", equalTo("SMS cap 2 per 7 days reached: 2 "
+                        + "sent, last on 2026-11-23T12:00Z; next allowed from 2026-11-30T12:00Z; not email: email cap "
+                        + "1 per 7 days reached: 1 sent, last on 2026-11-23T12:00Z; next allowed from "
                         + "2026-11-30T12:00Z"));
     }
 

@@ -12,6 +12,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ class VolumeLimitConcurrencyTest {
 
     @AfterEach
     void restorePolicy() {
-        policy.reload();
+        policy.reload("test");
     }
 
     @Test
@@ -78,7 +79,9 @@ class VolumeLimitConcurrencyTest {
     @Test
     void racingDecisionsNeverMakeAnOfferMoreOftenThanItsStock() throws Exception {
         String name = "Retention stock " + UUID.randomUUID().toString().substring(0, 8);
-        policy.upload(shipped + name + ",volume,,RET-15,,3,,,,,,\n");
+        // A rule row goes among the rules, above the table's Tests block.
+        policy.upload(shipped.replace("\n\nTests\n", "\n" + name + ",volume,,RET-15,,3,,,,,,\n\nTests\n")
+                .getBytes(StandardCharsets.UTF_8), "test");
         List<String> customers = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             String id = "C-RACE-" + i;

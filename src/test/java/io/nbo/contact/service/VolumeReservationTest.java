@@ -57,7 +57,7 @@ class VolumeReservationTest {
 
     @AfterEach
     void shippedPolicy() {
-        policy.reload();
+        policy.reload("test");
     }
 
     @Test

@@ -23,6 +23,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -206,10 +207,15 @@ class DecisionResourceTest {
     @Test
     void aWarmDecisionMakesNoDatabaseRoundTripOnlyTheLogWriterWritesIt() throws Exception {
         // The offers this customer gets have stock, so the warm decision claims volume too.
-        policy.upload(Files.readString(Path.of("decision-tables/policy/contact-policy.csv")) + """
+        // Rule rows go among the rules, above the table's Tests block.
+        String shipped = Files.readString(Path.of("decision-tables/policy/contact-policy.csv"));
+        policy.upload(shipped.replace("\n\nTests\n", """
+
                 Warm bundle stock,volume,,BUNDLE-WEEKEND,,100000,,,,,,
                 Warm beans stock,volume,,COFFEE-BEANS-BOGO,,100000,,,,,,
-                """);
+
+                Tests
+                """).getBytes(StandardCharsets.UTF_8), "test");
         profiles.invalidate("C-RT-COFFEE");
         String body = """
                 {"customerId": "C-RT-COFFEE", "touchpoint": "web"}
@@ -234,7 +240,7 @@ class DecisionResourceTest {
             // one, the log writer's batch. None on the request thread, none in the background for volume.
             assertThat(calls.since(warm)).extracting(Call::thread).containsExactly(LOG_WRITER);
         } finally {
-            policy.reload();
+            policy.reload("test");
         }
     }
 

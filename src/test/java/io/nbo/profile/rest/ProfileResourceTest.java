@@ -35,7 +35,7 @@ class ProfileResourceTest {
 
         decideOnSms().body("offers", empty())
                 .body("notChosen.find { it.offerId == 'WINBACK-20' }.reason", equalTo(
-                        "email: no consent to contact on email; SMS: no consent to contact on SMS"));
+                        "no consent to contact on SMS; not email: no consent to contact on email"));
     }
 
     @Test

@@ -1,72 +1,118 @@
 package io.nbo.decision.core.policy;
 
 import io.nbo.decision.core.Candidate;
+import io.nbo.decision.core.Candidate.Blocked;
+import io.nbo.decision.core.Rejection.Reason;
 import io.nbo.decision.core.Situation;
 import io.nbo.offer.Channel;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * The per-channel rules of the contact policy, judged for one candidate on one channel: consent, frequency caps,
- * rest after outcomes, quiet hours and send windows. Each check returns the block (rule and reason with the numbers)
- * or nothing.
+ * rest after outcomes, quiet hours and send windows. Each check returns the block (the rule, and the reason with the
+ * numbers) or null. They run for every channel of every eligible offer of every decision, so they count in plain
+ * loops and allocate nothing when nothing blocks; a reason's sentence is written only when an answer shows it.
  */
 final class PolicyCheck {
 
-    /** Why a rule blocks a channel. */
-    record Block(String rule, String reason) {
-    }
+    /** Missing consent without a consent row: one shared block per channel. */
+    private static final Map<Channel, Blocked> NO_CONSENT = new EnumMap<>(Channel.class);
 
-    /** "no consent to contact on SMS", per channel: the same words for every candidate of every decision. */
-    private static final String[] NO_CONSENT = java.util.Arrays.stream(Channel.values())
-            .map(c -> "no consent to contact on " + PolicyText.channel(c)).toArray(String[]::new);
+    static {
+        for (Channel channel : Channel.values()) {
+            NO_CONSENT.put(channel, new Blocked("consent", noConsent(channel), true));
+        }
+    }
 
     private PolicyCheck() {
     }
 
-    static Optional<Block> consent(ContactPolicy policy, Situation situation, Channel channel) {
-        if (!policy.needsConsent(channel) || situation.customer().consentsTo(channel)) {
-            return Optional.empty();
+    /** Outbound channels always need consent; a consent row adds others. */
+    static Blocked consent(ContactPolicy policy, Situation situation, Channel channel) {
+        PolicyRule named = null;
+        for (PolicyRule rule : policy.rules(PolicyRule.Kind.CONSENT)) {
+            if (rule.channel().applies(channel.code())) {
+                named = rule;
+                break;
+            }
         }
-        return Optional.of(new Block(policy.consentRule(channel), NO_CONSENT[channel.ordinal()]));
+        if (!channel.outbound() && named == null || situation.customer().consentsTo(channel)) {
+            return null;
+        }
+        return named == null ? NO_CONSENT.get(channel) : new Blocked(named.name(), noConsent(channel), true);
     }
 
-    static Optional<Block> cap(PolicyRule rule, Situation situation, ContactHistory history, Candidate candidate,
-                               Channel channel) {
+    static Blocked cap(PolicyRule rule, Situation situation, ContactHistory history, Candidate candidate,
+                       Channel channel) {
         if (!applies(rule, candidate, channel)) {
-            return Optional.empty();
+            return null;
         }
         Instant now = situation.now();
         Instant from = now.minus(rule.window());
-        List<ContactEvent> hits = history.events().stream()
-                .filter(e -> e.type() == ContactEventType.OFFERED)
-                .filter(e -> e.at().isAfter(from) && !e.at().isAfter(now))
-                .filter(e -> counts(rule, e, candidate, channel))
-                .toList();
-        int limit = rule.count();
-        if (hits.size() < limit) {
-            return Optional.empty();
+        int sent = 0;
+        for (ContactEvent event : history.events()) {
+            if (event.type() == ContactEventType.OFFERED && inCap(event, from, now)
+                    && counts(rule, event, candidate, channel)) {
+                sent++;
+            }
         }
-        Instant reopens = hits.get(hits.size() - limit).at().plus(rule.window());
-        return Optional.of(new Block(rule.name(), String.format("%s cap %d per %s reached: %d sent, last on %s; "
-                        + "next allowed from %s", scope(rule, candidate, channel), limit,
-                PolicyText.duration(rule.window()), hits.size(), PolicyText.instant(hits.get(hits.size() - 1).at()),
-                PolicyText.instant(reopens))));
+        if (sent < rule.count()) {
+            return null;
+        }
+        return new Blocked(rule.name(), Reason.lazy(() -> capReason(rule, now, history, candidate, channel)), false);
     }
 
-    static Optional<Block> rest(PolicyRule rule, Situation situation, ContactHistory history, Candidate candidate,
-                                Channel channel) {
+    private static String capReason(PolicyRule rule, Instant now, ContactHistory history, Candidate candidate,
+                                    Channel channel) {
+        Instant from = now.minus(rule.window());
+        List<ContactEvent> hits = new ArrayList<>();
+        for (ContactEvent event : history.events()) {
+            if (event.type() == ContactEventType.OFFERED && inCap(event, from, now)
+                    && counts(rule, event, candidate, channel)) {
+                hits.add(event);
+            }
+        }
+        int limit = rule.count();
+        if (limit == 0) {
+            return String.format("%s cap 0 per %s: no contact allowed", scope(rule, candidate, channel),
+                    PolicyText.duration(rule.window()));
+        }
+        Instant reopens = hits.get(hits.size() - limit).at().plus(rule.window());
+        return String.format("%s cap %d per %s reached: %d sent, last on %s; next allowed from %s",
+                scope(rule, candidate, channel), limit, PolicyText.duration(rule.window()), hits.size(),
+                PolicyText.instant(hits.get(hits.size() - 1).at()), PolicyText.instant(reopens));
+    }
+
+    private static boolean inCap(ContactEvent event, Instant from, Instant now) {
+        return event.at().isAfter(from) && !event.at().isAfter(now);
+    }
+
+    static Blocked rest(PolicyRule rule, Situation situation, ContactHistory history, Candidate candidate,
+                        Channel channel) {
         if (!applies(rule, candidate, channel)) {
-            return Optional.empty();
+            return null;
         }
         Instant now = situation.now();
-        List<ContactEvent> hits = history.events().stream()
-                .filter(e -> e.type() == rule.outcome() && !e.at().isAfter(now))
-                .filter(e -> counts(rule, e, candidate, channel))
-                .toList();
         int needed = rule.count();
+        int matching = 0;
+        for (ContactEvent event : history.events()) {
+            if (event.type() == rule.outcome() && !event.at().isAfter(now) && counts(rule, event, candidate, channel)) {
+                matching++;
+            }
+        }
+        if (matching < needed) {
+            return null;
+        }
+        List<ContactEvent> hits = new ArrayList<>(matching);
+        for (ContactEvent event : history.events()) {
+            if (event.type() == rule.outcome() && !event.at().isAfter(now) && counts(rule, event, candidate, channel)) {
+                hits.add(event);
+            }
+        }
         Instant until = null;
         ContactEvent trigger = null;
         for (int i = needed - 1; i < hits.size(); i++) {
@@ -80,31 +126,45 @@ final class PolicyCheck {
             }
         }
         if (until == null || !now.isBefore(until)) {
-            return Optional.empty();
+            return null;
         }
-        String what = needed == 1 ? rule.outcome().code() + " on " + PolicyText.instant(trigger.at())
-                : needed + " " + rule.outcome().code() + (rule.window() == null ? ""
-                        : " within " + PolicyText.duration(rule.window())) + ", the last on "
-                        + PolicyText.instant(trigger.at());
-        return Optional.of(new Block(rule.name(), String.format("%s rests %s after %s: resting until %s",
-                scope(rule, candidate, channel), PolicyText.duration(rule.rest()), what,
-                PolicyText.instant(until))));
+        Instant restUntil = until;
+        Instant triggeredAt = trigger.at();
+        return new Blocked(rule.name(), Reason.lazy(() -> restReason(rule, candidate, channel, triggeredAt,
+                restUntil)), false);
     }
 
-    static Optional<Block> hours(PolicyRule rule, Situation situation, Candidate candidate, Channel channel) {
+    private static String restReason(PolicyRule rule, Candidate candidate, Channel channel, Instant trigger,
+                                     Instant until) {
+        int needed = rule.count();
+        String what = needed == 1 ? rule.outcome().code() + " on " + PolicyText.instant(trigger)
+                : needed + " " + rule.outcome().code() + (rule.window() == null ? ""
+                        : " within " + PolicyText.duration(rule.window())) + ", the last on "
+                        + PolicyText.instant(trigger);
+        return String.format("%s rests %s after %s: resting until %s", scope(rule, candidate, channel),
+                PolicyText.duration(rule.rest()), what, PolicyText.instant(until));
+    }
+
+    static Blocked hours(PolicyRule rule, Situation situation, Candidate candidate, Channel channel) {
         if (!applies(rule, candidate, channel)) {
-            return Optional.empty();
+            return null;
         }
         boolean inside = rule.hours().contains(situation.localTime());
         boolean blocked = rule.kind() == PolicyRule.Kind.QUIET_HOURS ? inside : !inside;
         if (!blocked) {
-            return Optional.empty();
+            return null;
         }
-        String local = "customer local time " + situation.localTime().withSecond(0).withNano(0) + " "
-                + situation.customer().timeZone().getId();
-        return Optional.of(new Block(rule.name(), rule.kind() == PolicyRule.Kind.QUIET_HOURS
-                ? "quiet hours " + rule.hours() + " on " + PolicyText.channel(channel) + " (" + local + ")"
-                : PolicyText.channel(channel) + " only between " + rule.hours() + " (" + local + ")"));
+        return new Blocked(rule.name(), Reason.lazy(() -> {
+            String local = "customer local time " + situation.localTime().withSecond(0).withNano(0) + " "
+                    + situation.customer().timeZone().getId();
+            return rule.kind() == PolicyRule.Kind.QUIET_HOURS
+                    ? "quiet hours " + rule.hours() + " on " + PolicyText.channel(channel) + " (" + local + ")"
+                    : PolicyText.channel(channel) + " only between " + rule.hours() + " (" + local + ")";
+        }), false);
+    }
+
+    private static Reason noConsent(Channel channel) {
+        return Reason.of("no consent to contact on " + PolicyText.channel(channel));
     }
 
     private static boolean applies(PolicyRule rule, Candidate candidate, Channel channel) {

@@ -1,22 +1,21 @@
 package io.nbo.decision.core.policy;
 
 import io.nbo.decision.core.Candidate;
+import io.nbo.decision.core.Candidate.Blocked;
+import io.nbo.decision.core.ChannelStage;
 import io.nbo.decision.core.DecisionStage;
 import io.nbo.decision.core.Rejection;
+import io.nbo.decision.core.Rejection.Reason;
 import io.nbo.decision.core.Rejection.Stage;
 import io.nbo.decision.core.Situation;
 import io.nbo.decision.core.StageOutcome;
-import io.nbo.decision.core.policy.PolicyCheck.Block;
 import io.nbo.offer.Channel;
-import io.nbo.offer.ChannelSet;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
  * Stage 4, the contact policy: works out, for each eligible offer, which of its channels the marketers' policy table
@@ -25,6 +24,10 @@ import java.util.stream.Collectors;
  * dropped with the rule and the numbers; the channel stage then picks only among the allowed channels, so a capped SMS
  * falls back to email rather than losing the offer. Validity dates, one-day offers and daily time windows are judged
  * earlier, by the candidate stage. The policy and the history are the ones the decision resolved once at its start.
+ *
+ * <p>When every channel is blocked, the rule named is the one that really kept the offer from the customer: a rule
+ * about contacts (cap, rest, hours) on a channel the customer could be reached on comes before missing consent on a
+ * channel they never agreed to, in the channel stage's order of preference.
  */
 public final class PolicyStage implements DecisionStage {
 
@@ -39,70 +42,57 @@ public final class PolicyStage implements DecisionStage {
     public StageOutcome apply(Situation situation, List<Candidate> candidates) {
         ContactPolicy rules = situation.policy();
         ContactHistory history = situation.history();
-        StageOutcome.Builder out = StageOutcome.builder(candidates.size());
+        List<PolicyRule> volumeRules = rules.rules(PolicyRule.Kind.VOLUME);
+        StageOutcome.Builder out = StageOutcome.builder();
         for (Candidate candidate : candidates) {
-            PolicyRule soldOut = volume(rules, candidate);
+            Rejection soldOut = volumeRules.isEmpty() ? null : volume(volumeRules, candidate);
             if (soldOut != null) {
-                BigDecimal remaining = volumes.remaining(soldOut);
-                out.reject(new Rejection(candidate.offerId(), Stage.POLICY, soldOut.name(),
-                        volumeReason(soldOut, remaining)));
+                out.reject(soldOut);
                 continue;
             }
-            int allowed = 0;
-            Channel oneBlocked = null;
-            Block oneBlock = null;
-            Map<Channel, Block> blocked = null;
+            Map<Channel, Blocked> blocked = null;
+            Set<Channel> allowed = EnumSet.noneOf(Channel.class);
             for (Channel channel : candidate.offer().channels()) {
-                Block block = firstBlock(rules, situation, history, candidate, channel);
+                Blocked block = firstBlock(rules, situation, history, candidate, channel);
                 if (block == null) {
-                    allowed |= ChannelSet.bit(channel);
-                } else if (oneBlocked == null) {
-                    oneBlocked = channel;
-                    oneBlock = block;
+                    allowed.add(channel);
                 } else {
                     if (blocked == null) {
                         blocked = new EnumMap<>(Channel.class);
-                        blocked.put(oneBlocked, oneBlock);
                     }
                     blocked.put(channel, block);
                 }
             }
-            if (oneBlocked == null) {
-                out.keep(candidate.withPolicy(ChannelSet.of(allowed), Map.of()));
-            } else if (allowed == 0) {
-                Map<Channel, Block> all = blocked != null ? blocked : Map.of(oneBlocked, oneBlock);
-                out.reject(new Rejection(candidate.offerId(), Stage.POLICY, oneBlock.rule(),
-                        Rejection.Reason.lazy(() -> summary(all))));
+            if (allowed.isEmpty() && blocked != null) {
+                out.reject(dropped(candidate, blocked, situation));
             } else {
-                out.keep(candidate.withPolicy(ChannelSet.of(allowed), blocked != null ? reasons(blocked)
-                        : Map.of(oneBlocked, oneBlock.reason())));
+                out.keep(candidate.withPolicy(allowed, blocked));
             }
         }
         return out.build();
     }
 
-    /** The first row that blocks the channel (consent first, then the per-channel rows in table order), or null. */
-    private static Block firstBlock(ContactPolicy rules, Situation situation, ContactHistory history,
-                                    Candidate candidate, Channel channel) {
-        Block block = PolicyCheck.consent(rules, situation, channel).orElse(null);
-        List<PolicyRule> perChannel = rules.perChannelRules();
-        for (int i = 0; block == null && i < perChannel.size(); i++) {
-            PolicyRule rule = perChannel.get(i);
-            block = (switch (rule.kind()) {
+    private static Blocked firstBlock(ContactPolicy rules, Situation situation, ContactHistory history,
+                                      Candidate candidate, Channel channel) {
+        Blocked block = PolicyCheck.consent(rules, situation, channel);
+        List<PolicyRule> all = rules.rules();
+        for (int i = 0; block == null && i < all.size(); i++) {
+            PolicyRule rule = all.get(i);
+            block = switch (rule.kind()) {
                 case CAP -> PolicyCheck.cap(rule, situation, history, candidate, channel);
                 case REST -> PolicyCheck.rest(rule, situation, history, candidate, channel);
                 case QUIET_HOURS, SEND_WINDOW -> PolicyCheck.hours(rule, situation, candidate, channel);
-                case CONSENT, VOLUME -> Optional.<Block>empty();
-            }).orElse(null);
+                case CONSENT, VOLUME -> null;
+            };
         }
         return block;
     }
 
-    /** The first volume row covering the offer whose stock or budget is used up, or null. */
-    private PolicyRule volume(ContactPolicy rules, Candidate candidate) {
-        for (PolicyRule rule : rules.rules(PolicyRule.Kind.VOLUME)) {
+    private Rejection volume(List<PolicyRule> volumeRules, Candidate candidate) {
+        for (PolicyRule rule : volumeRules) {
             if (rule.offer().applies(candidate.offerId()) && volumes.exhausted(rule)) {
-                return rule;
+                return new Rejection(candidate.offerId(), Stage.POLICY, rule.name(),
+                        volumeReason(rule, volumes.remaining(rule)));
             }
         }
         return null;
@@ -117,22 +107,44 @@ public final class PolicyStage implements DecisionStage {
                 remaining.toPlainString(), rule.cost().toPlainString());
     }
 
-    private static Map<Channel, String> reasons(Map<Channel, Block> blocked) {
-        Map<Channel, String> reasons = new EnumMap<>(Channel.class);
-        blocked.forEach((channel, block) -> reasons.put(channel, block.reason()));
-        return reasons;
+    /** The offer dropped with the block that decided, and the other channels' blocks after it. */
+    static Rejection dropped(Candidate candidate, Map<Channel, Blocked> blocked, Situation situation) {
+        Channel deciding = deciding(candidate, blocked, situation);
+        Blocked block = blocked.get(deciding);
+        return new Rejection(candidate.offerId(), Stage.POLICY, block.rule(),
+                Reason.lazy(() -> summary(deciding, blocked)));
     }
 
-    /** One reason when every channel was blocked for the same one, else each channel with its reason. */
-    private static String summary(Map<Channel, Block> blocked) {
-        Map<String, List<Channel>> byReason = new LinkedHashMap<>();
-        blocked.forEach((channel, block) -> byReason.computeIfAbsent(block.reason(), r -> new ArrayList<>())
-                .add(channel));
-        if (byReason.size() == 1) {
-            return byReason.keySet().iterator().next();
+    /**
+     * The channel whose block explains the drop: a contact rule on a channel the customer can be reached on, else a
+     * contact rule on any channel, else missing consent; among equals, the channel the channel stage would pick first.
+     */
+    private static Channel deciding(Candidate candidate, Map<Channel, Blocked> blocked, Situation situation) {
+        Channel best = null;
+        int bestRank = Integer.MAX_VALUE;
+        for (Map.Entry<Channel, Blocked> entry : blocked.entrySet()) {
+            Channel channel = entry.getKey();
+            int kind = entry.getValue().consent() ? 2
+                    : ChannelStage.reachable(channel, situation.customer(), situation.touchpoint()) ? 0 : 1;
+            int rank = kind * 100 + ChannelStage.preference(channel, candidate, situation);
+            if (rank < bestRank) {
+                best = channel;
+                bestRank = rank;
+            }
         }
-        return blocked.entrySet().stream()
-                .map(e -> PolicyText.channel(e.getKey()) + ": " + e.getValue().reason())
-                .collect(Collectors.joining("; "));
+        return best;
+    }
+
+    /** The deciding reason; then, when other channels were blocked for other reasons, each of them. */
+    private static String summary(Channel deciding, Map<Channel, Blocked> blocked) {
+        String first = blocked.get(deciding).reason();
+        StringBuilder text = new StringBuilder(first);
+        for (Map.Entry<Channel, Blocked> entry : blocked.entrySet()) {
+            String reason = entry.getValue().reason();
+            if (entry.getKey() != deciding && !reason.equals(first)) {
+                text.append("; not ").append(entry.getKey().code()).append(": ").append(reason);
+            }
+        }
+        return text.toString();
     }
 }

@@ -6,6 +6,7 @@ import io.nbo.contact.policy.PolicyTableException;
 import io.nbo.contact.service.PolicyService;
 import io.nbo.decision.core.policy.PolicyRule;
 import io.nbo.decision.core.policy.PolicyText;
+import io.nbo.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 @Path("/api/policy")
+@RolesAllowed(Roles.MARKETER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Contact policy", description = "The marketers' contact-policy table: consent, caps, rests, quiet hours, "
         + "volume limits")

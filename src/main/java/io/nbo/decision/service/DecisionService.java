@@ -50,7 +50,8 @@ public class DecisionService {
                 () -> UUID.randomUUID().toString());
     }
 
-    public Decision decide(DecisionRequest request) {
+    /** Decides, and logs the decision naming who asked ({@code requestedBy}: a user, or {@code key:<name>}). */
+    public Decision decide(DecisionRequest request, String requestedBy) {
         CustomerProfile customer = profiles.find(request.customerId())
                 .orElseGet(() -> CustomerProfile.anonymous(request.customerId(), ZoneId.of("UTC")));
         log.reserve();
@@ -61,20 +62,20 @@ public class DecisionService {
             log.cancel();
             throw e;
         }
-        LoggedDecision logged = logged(decision);
+        LoggedDecision logged = logged(decision, requestedBy);
         log.record(logged);
         histories.append(logged.customerId(), ContactHistoryStore.offered(logged));
         return decision;
     }
 
     /** The log keeps the versions the decision applied, as the pipeline read them once (not the live ones now). */
-    private static LoggedDecision logged(Decision d) {
+    private static LoggedDecision logged(Decision d, String requestedBy) {
         // Stored to the microsecond, as the database keeps it, so the cached history and the log agree exactly.
         return new LoggedDecision(d.decisionId(), d.customerId(), d.touchpoint(),
                 d.decidedAt().truncatedTo(ChronoUnit.MICROS), d.ruleSetVersion(),
                 d.policyVersion(), d.fallback(), d.offers().stream()
                 .map(c -> new LoggedDecision.Made(c.candidate().offerId(), c.candidate().offer().offerGroup(),
                         c.candidate().channel(), c.rank()))
-                .toList());
+                .toList(), requestedBy);
     }
 }

@@ -2,6 +2,8 @@ package io.nbo.offer.rest;
 
 import io.nbo.common.error.InvalidFieldProblem;
 import io.nbo.offer.service.OfferService;
+import io.nbo.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Offers", description = "The offer catalogue")
+@RolesAllowed(Roles.MARKETER)
 public class OfferResource {
 
     private final OfferService offers;
@@ -30,6 +33,7 @@ public class OfferResource {
     }
 
     @GET
+    @RolesAllowed({Roles.MARKETER, Roles.AGENT})
     @Operation(summary = "List every offer in the catalogue")
     public List<OfferPayload> list() {
         return offers.list().stream().map(OfferPayload::from).toList();
@@ -37,6 +41,7 @@ public class OfferResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.MARKETER, Roles.AGENT})
     @Operation(summary = "Read one offer")
     @APIResponse(responseCode = "200", description = "The offer")
     @APIResponse(responseCode = "404", description = "No such offer")

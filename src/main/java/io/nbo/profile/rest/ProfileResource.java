@@ -2,6 +2,8 @@ package io.nbo.profile.rest;
 
 import io.nbo.common.error.InvalidFieldProblem;
 import io.nbo.profile.service.ProfileService;
+import io.nbo.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers", description = "Customer profiles (the customer 360 view)")
+@RolesAllowed(Roles.ADMIN)
 public class ProfileResource {
 
     private final ProfileService profiles;
@@ -47,6 +50,7 @@ public class ProfileResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.AGENT, Roles.MARKETER})
     @Operation(summary = "Read one customer's profile")
     @APIResponse(responseCode = "200", description = "The profile")
     @APIResponse(responseCode = "404", description = "No such customer")

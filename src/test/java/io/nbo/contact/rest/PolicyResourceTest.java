@@ -1,5 +1,6 @@
 package io.nbo.contact.rest;
 
+import static io.nbo.support.Callers.asMarketer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,7 +21,7 @@ class PolicyResourceTest {
 
     @Test
     void theShippedPolicyIsLive() {
-        given().get("/api/policy").then().statusCode(200)
+        asMarketer().get("/api/policy").then().statusCode(200)
                 .body("source", equalTo("decision-tables/policy/contact-policy.csv"))
                 .body("rules", hasSize(11))
                 .body("rules[1].rule", equalTo("SMS at most twice a week"))
@@ -33,7 +34,7 @@ class PolicyResourceTest {
 
     @Test
     void aBadTableIsRefusedWithEveryProblemAndTheLastGoodPolicyStaysLive() {
-        String live = given().get("/api/policy").then().extract().path("version");
+        String live = asMarketer().get("/api/policy").then().extract().path("version");
 
         given().auth().preemptive().basic("marketer", "marketer").contentType("text/csv").body("""
                 Rule,Type,Channel,Offer,Group,Limit,Window,Outcome,Rest,From,Until,Cost
@@ -46,7 +47,7 @@ class PolicyResourceTest {
                 .body("problems.column", contains("Limit", "From"))
                 .body("problems[0].file", equalTo("contact-policy.csv"))
                 .body("problems[1].message", equalTo("From must be a local time HH:mm (24-hour), got '9pm'"));
-        given().get("/api/policy").then().body("version", equalTo(live));
+        asMarketer().get("/api/policy").then().body("version", equalTo(live));
     }
 
     @Test

@@ -45,7 +45,7 @@ public class SampleDataLoader {
 
     void onStart(@Observes StartupEvent event) {
         if (config.sampleData().enabled()) {
-            int added = offers.importMissing(sampleOffers());
+            int added = offers.importSamples(sampleOffers());
             if (added > 0) {
                 LOG.infof("Loaded %d sample offers", added);
             }
@@ -73,7 +73,7 @@ public class SampleDataLoader {
         for (int i = 1; i <= count; i++) {
             batch.add(generator.customer(i));
             if (batch.size() == 5000 || i == count) {
-                profiles.insertAll(batch);
+                profiles.insertSamples(batch);
                 batch.clear();
             }
         }

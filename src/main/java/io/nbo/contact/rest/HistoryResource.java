@@ -50,7 +50,7 @@ public class HistoryResource {
         return histories.history(customerId).events().stream()
                 .sorted(Comparator.comparing(ContactEvent::at).reversed())
                 .map(e -> new Entry(e.at(), e.type().code(), e.decisionId(), e.offerId(),
-                        catalogue.find(e.offerId()).map(o -> o.name()).orElse(null), e.channel().code(), e.value()))
+                        catalogue.findAny(e.offerId()).map(o -> o.name()).orElse(null), e.channel().code(), e.value()))
                 .toList();
     }
 }

@@ -1,6 +1,5 @@
 package io.nbo.decision.service;
 
-import io.nbo.config.NboConfig;
 import io.nbo.contact.LoggedDecision;
 import io.nbo.contact.service.ContactHistoryStore;
 import io.nbo.contact.service.DecisionLog;
@@ -12,6 +11,7 @@ import io.nbo.decision.core.DecisionPipeline;
 import io.nbo.decision.core.DecisionRequest;
 import io.nbo.decision.core.FallbackOffer;
 import io.nbo.decision.core.policy.ContactLimits;
+import io.nbo.offer.service.FallbackOfferService;
 import io.nbo.offer.service.OfferCatalogue;
 import io.nbo.profile.CustomerProfile;
 import io.nbo.profile.service.ProfileStore;
@@ -37,16 +37,16 @@ public class DecisionService {
     private final DecisionLog log;
     private final ContactHistoryStore histories;
 
-    public DecisionService(ProfileStore profiles, OfferCatalogue catalogue, RuleEngine rules, NboConfig config,
+    public DecisionService(ProfileStore profiles, OfferCatalogue catalogue, RuleEngine rules,
                            Clock clock, PolicyService policy, ContactHistoryStore histories,
-                           JdbcVolumeLedger volumes, DecisionLog log) {
+                           JdbcVolumeLedger volumes, DecisionLog log, FallbackOfferService fallback) {
         this.profiles = profiles;
         this.catalogue = catalogue;
         this.log = log;
         this.histories = histories;
         this.pipeline = DecisionPipeline.standard(rules, new AffinityPropensity(),
                 new ContactLimits(policy::current, histories, volumes),
-                new FallbackOffer(config.decision().fallbackOfferId().orElse(null)), clock,
+                FallbackOffer.live(fallback::offerId), clock,
                 () -> UUID.randomUUID().toString());
     }
 

@@ -103,7 +103,7 @@ public class RuleSetService {
         return await(() -> {
             lockHeader(source, actor);
             List<RuleSource> draft = with(source);
-            DraftReport report = checker.check(draft, offerIds());
+            DraftReport report = checker.check(draft, offerIds(), retiredOfferIds());
             if (report.version().equals(engine.live().version())) {
                 return unchanged(report);
             }
@@ -127,14 +127,14 @@ public class RuleSetService {
             return new DraftReport(RuleSetCompiler.versionOf(draft), null, List.of(RuleProblem.error(name, null,
                     null, null, e.getMessage())), List.of(), 0, List.of());
         }
-        return checker.check(draft, offerIds());
+        return checker.check(draft, offerIds(), retiredOfferIds());
     }
 
     /** A draft checked and compiled for simulation (header lock first): the live files with this table replaced. */
     public DraftReport draft(String name, byte[] bytes, Actor actor) {
         RuleSource source = uploaded(name, bytes);
         lockHeader(source, actor);
-        DraftReport report = checker.check(with(source), offerIds());
+        DraftReport report = checker.check(with(source), offerIds(), retiredOfferIds());
         reject(report, name);
         return report;
     }
@@ -145,7 +145,7 @@ public class RuleSetService {
             List<RuleSource> sources = store.sources(version).orElseThrow(() -> new NotFoundProblem(
                     "no rule-set version '" + version + "' was ever activated; GET /api/rulesets/versions lists them"));
             sources.stream().filter(s -> s.kind() != RuleSource.Kind.DRL).forEach(s -> lockHeader(s, actor));
-            DraftReport report = checker.check(sources, offerIds());
+            DraftReport report = checker.check(sources, offerIds(), retiredOfferIds());
             if (report.version().equals(engine.live().version())) {
                 return unchanged(report);
             }
@@ -177,7 +177,7 @@ public class RuleSetService {
         }
         DraftReport report = refusing(lockedOnDisk(disk), loaded);
         if (report == null) {
-            report = refusing(checker.check(disk, offerIds()), loaded);
+            report = refusing(checker.check(disk, offerIds(), retiredOfferIds()), loaded);
         }
         if (report.version().equals(engine.live().version()) && report.valid()) {
             return;
@@ -263,8 +263,14 @@ public class RuleSetService {
         return List.copyOf(draft.values());
     }
 
+    /** Every id the catalogue holds: a retired offer is still known (a row naming it is a warning, not an error). */
     private Set<String> offerIds() {
-        return catalogue.offers().stream().map(Offer::id).collect(Collectors.toUnmodifiableSet());
+        return java.util.stream.Stream.concat(catalogue.offers().stream(), catalogue.retired().stream())
+                .map(Offer::id).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private Set<String> retiredOfferIds() {
+        return catalogue.retired().stream().map(Offer::id).collect(Collectors.toUnmodifiableSet());
     }
 
     private void writeThrough(Runnable write) {

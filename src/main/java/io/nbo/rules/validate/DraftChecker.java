@@ -45,7 +45,16 @@ public final class DraftChecker {
      * @param offerIds the offer catalogue's ids, or null to skip the offer-id check
      */
     public DraftReport check(List<RuleSource> sources, Set<String> offerIds) {
-        Found found = checkOnly(sources, offerIds);
+        return check(sources, offerIds, Set.of());
+    }
+
+    /**
+     * @param offerIds        every id the catalogue holds, retired offers included, or null to skip the offer-id check
+     * @param retiredOfferIds the retired ones: a row naming one is a warning (it no longer fires), not an error, so a
+     *                        retired offer never blocks an upload of this or another file
+     */
+    public DraftReport check(List<RuleSource> sources, Set<String> offerIds, Set<String> retiredOfferIds) {
+        Found found = checkOnly(sources, offerIds, retiredOfferIds);
         String version = RuleSetCompiler.versionOf(sources);
         if (!found.errors.isEmpty()) {
             return new DraftReport(version, null, found.errors, found.warnings, 0, List.of());
@@ -66,7 +75,7 @@ public final class DraftChecker {
      * Drools' own spreadsheet compiler makes of a table; throws with every problem when a table does not pass.
      */
     public Map<String, String> drl(List<RuleSource> sources) {
-        Found found = checkOnly(sources, null);
+        Found found = checkOnly(sources, null, Set.of());
         if (!found.errors.isEmpty()) {
             throw new RuleSetException(found.errors);
         }
@@ -79,9 +88,9 @@ public final class DraftChecker {
         return out;
     }
 
-    private Found checkOnly(List<RuleSource> sources, Set<String> offerIds) {
+    private Found checkOnly(List<RuleSource> sources, Set<String> offerIds, Set<String> retiredOfferIds) {
         List<RuleSource> ordered = sources.stream().sorted(Comparator.comparing(RuleSource::name)).toList();
-        Found found = new Found(ordered);
+        Found found = new Found(ordered, retiredOfferIds);
         Map<String, String> ruleNames = CellChecker.nameRegistry();
         for (RuleSource source : ordered) {
             switch (source.kind()) {
@@ -127,7 +136,7 @@ public final class DraftChecker {
             List<RuleTable> tables = scanner.scan(sheet);
             found.errors.addAll(sheets.checkRuleSheet(source.name(), sheet, tables, testRows));
             for (RuleTable table : tables) {
-                found.errors.addAll(checkTable(source.name(), table, offerIds, ruleNames, found.warnings));
+                found.errors.addAll(checkTable(source.name(), table, offerIds, ruleNames, found));
             }
             out.add(new CheckedRuleSet.CheckedSheet(source.name(), sheet, packageName(sheet, tables), tables));
         }
@@ -144,7 +153,7 @@ public final class DraftChecker {
      * the plainest words.
      */
     private List<RuleProblem> checkTable(String file, RuleTable table, Set<String> offerIds,
-                                         Map<String, String> ruleNames, List<RuleProblem> warnings) {
+                                         Map<String, String> ruleNames, Found found) {
         List<RuleProblem> problems = new ArrayList<>();
         List<ColumnPlan> plans = guard.checkTable(file, table, problems);
         if (problems.isEmpty()) {
@@ -155,7 +164,8 @@ public final class DraftChecker {
         }
         if (problems.isEmpty()) {
             problems.addAll(cells.checkCells(file, table, ruleNames));
-            warnings.addAll(linter.lint(file, table, plans));
+            found.warnings.addAll(linter.lint(file, table, plans));
+            found.warnings.addAll(rows.retired(file, table, plans, found.retiredOfferIds));
         }
         return problems;
     }
@@ -187,9 +197,11 @@ public final class DraftChecker {
         final List<WorkbookTest> tests = new ArrayList<>();
         final List<CheckedRuleSet.CheckedSheet> sheets = new ArrayList<>();
         final List<RuleSource> drl = new ArrayList<>();
+        final Set<String> retiredOfferIds;
 
-        Found(List<RuleSource> sources) {
+        Found(List<RuleSource> sources, Set<String> retiredOfferIds) {
             this.sources = sources;
+            this.retiredOfferIds = retiredOfferIds == null ? Set.of() : retiredOfferIds;
         }
 
         CheckedRuleSet checked() {

@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
 
 /**
  * On the embedded default, fills an empty database with the sample catalogue (src/main/resources/sample-data) and
- * deterministic synthetic customers, so a newcomer's first start serves real decisions.
+ * deterministic synthetic customers, so a newcomer's first start serves real decisions. Once the sample data was
+ * removed ({@link SampleDataService}) it is never loaded again into that database.
  */
 @ApplicationScoped
 public class SampleDataLoader {
@@ -33,18 +34,20 @@ public class SampleDataLoader {
     private final OfferCatalogue catalogue;
     private final ProfileService profiles;
     private final ObjectMapper json;
+    private final SampleDataService samples;
 
     public SampleDataLoader(NboConfig config, OfferService offers, OfferCatalogue catalogue, ProfileService profiles,
-                            ObjectMapper json) {
+                            ObjectMapper json, SampleDataService samples) {
         this.config = config;
         this.offers = offers;
         this.catalogue = catalogue;
         this.profiles = profiles;
         this.json = json;
+        this.samples = samples;
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (config.sampleData().enabled()) {
+        if (config.sampleData().enabled() && !samples.removed()) {
             int added = offers.importSamples(sampleOffers());
             if (added > 0) {
                 LOG.infof("Loaded %d sample offers", added);

@@ -72,6 +72,7 @@ class SecurityWalkTest {
             rule("DELETE /api/offers/{id}", MARKETER, ADMIN),
             rule("GET /api/settings/fallback-offer", MARKETER, ADMIN),
             rule("PUT /api/settings/fallback-offer", MARKETER, ADMIN),
+            rule("DELETE /api/sample-data", Map.of("dryRun", "true"), ADMIN),
             rule("GET /api/policy", MARKETER, ADMIN),
             rule("PUT /api/policy", MARKETER, ADMIN),
             rule("POST /api/policy/reload", MARKETER, ADMIN),

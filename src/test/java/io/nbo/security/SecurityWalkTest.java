@@ -64,6 +64,7 @@ class SecurityWalkTest {
             rule("POST /api/customers/bulk", ADMIN),
             rule("GET /api/customers/{id}", AGENT, MARKETER, ADMIN),
             rule("PUT /api/customers/{id}", ADMIN),
+            rule("DELETE /api/customers/{id}", ADMIN),
             rule("GET /api/customers/{customerId}/history", AGENT, MARKETER, ADMIN),
             rule("GET /api/offers", AGENT, MARKETER, ADMIN),
             rule("GET /api/offers/{id}", AGENT, MARKETER, ADMIN),

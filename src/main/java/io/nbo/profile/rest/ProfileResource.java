@@ -1,10 +1,13 @@
 package io.nbo.profile.rest;
 
 import io.nbo.common.error.InvalidFieldProblem;
+import io.nbo.profile.service.CustomerErasure;
 import io.nbo.profile.service.ProfileService;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.nbo.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,9 +33,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProfileResource {
 
     private final ProfileService profiles;
+    private final CustomerErasure erasure;
+    private final SecurityIdentity identity;
 
-    public ProfileResource(ProfileService profiles) {
+    public ProfileResource(ProfileService profiles, CustomerErasure erasure, SecurityIdentity identity) {
         this.profiles = profiles;
+        this.erasure = erasure;
+        this.identity = identity;
     }
 
     @GET
@@ -83,6 +90,21 @@ public class ProfileResource {
                 payload.monetary(), payload.topCategories(), payload.topItems(), payload.preferredChannels(),
                 payload.predictedValue(), payload.churnRisk());
         return CustomerPayload.from(profiles.update(withId.toProfile()));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Erase a customer",
+            description = "Deletes the profile (consents, segments, aggregates) and every cached copy, and replaces the "
+                    + "customer id in the decision log and outcomes with a one-way token (the 'pseudonym'), so "
+                    + "reports keep their counts without naming the person. Works for a visitor with decisions but "
+                    + "no profile too. Erasing again changes nothing and answers alreadyErased: true.")
+    @APIResponse(responseCode = "200", description = "Erased (or already erased): what was done")
+    @APIResponse(responseCode = "404", description = "No profile, decision or outcome with that id, and never erased")
+    @APIResponse(responseCode = "503", description = "Decisions for the customer are still being written; nothing "
+            + "was erased, try again")
+    public CustomerErasure.Erasure erase(@PathParam("id") String id) {
+        return erasure.erase(id, identity.getPrincipal().getName());
     }
 
     @POST

@@ -101,9 +101,10 @@ public class ProblemMappers {
                 (String) null);
     }
 
+    /** Logged with its causes and stack, but database errors without the values they quote (personal data). */
     @ServerExceptionMapper(priority = 7000)
     public Response unexpected(RuntimeException e) {
-        LOG.error("Unexpected error serving a request", e);
+        LOG.error("Unexpected error serving a request", RedactedFailure.of(e));
         return Problem.response(500, "Internal error", "something went wrong on our side; it has been logged",
                 (String) null);
     }

@@ -149,7 +149,7 @@ public class DecisionLogRepository {
             }
             return events;
         } catch (SQLException e) {
-            throw Jdbc.failure("reading the contact history of " + customerId, e);
+            throw Jdbc.failure("reading a customer's contact history", e);
         }
     }
 

@@ -17,6 +17,7 @@ function init(args)
   math.randomseed(4242 + id)
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
+  wrk.headers["X-API-Key"] = os.getenv("NBO_BENCH_API_KEY") or "nbo-bench-key"
 end
 
 function request()

@@ -49,12 +49,17 @@ BENCH_CP="target/bench-build/classes:$(cat target/bench-build/bench.classpath)"
 
 pin=()
 [ -n "${SERVER_CPUS:-}" ] && pin=(taskset -c "$SERVER_CPUS")
+# Decisions are asked for as a channel client would: with an API key (the server keeps only its SHA-256).
+export NBO_BENCH_API_KEY=${NBO_BENCH_API_KEY:-nbo-bench-key}
+BENCH_KEY_HASH=$(printf %s "$NBO_BENCH_API_KEY" | sha256sum | cut -d" " -f1)
 echo "Load average before start: $(cut -d' ' -f1-3 /proc/loadavg) (nproc $(nproc))"
 echo "Starting the server on $URL ($WORKLOAD workload, database $DB, $CUSTOMERS customers of seed $SEED, requests spread over $SPREAD); log in $LOG"
 NBO_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 \
   NBO_SAMPLE_DATA_ENABLED=true NBO_SAMPLE_DATA_CUSTOMERS=$CUSTOMERS NBO_SAMPLE_DATA_SEED=$SEED \
   NBO_RULES_WRITE_THROUGH=$WRITE_THROUGH \
   NBO_MARKETER_PASSWORD=${NBO_MARKETER_PASSWORD:-bench-marketer} NBO_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+  NBO_AGENT_PASSWORD=${NBO_AGENT_PASSWORD:-bench-agent} NBO_PSEUDONYM_KEY=${NBO_PSEUDONYM_KEY:-bench-pseudonym-key} \
+  NBO_API_KEYS="bench:$BENCH_KEY_HASH" \
   "${pin[@]}" java $SERVER_JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT

@@ -24,6 +24,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class FixedRateClient {
 
+    /** The channel client's API key the server under test knows (deploy/bench/http-bench.sh sets both). */
+    private static final String API_KEY = System.getenv().getOrDefault("NBO_BENCH_API_KEY", "nbo-bench-key");
+
     private static final String[] TOUCHPOINTS = {"web", "mobile-app", "email", "sms", "push", "call-centre",
             "social", "in-store"};
 
@@ -115,7 +118,7 @@ public final class FixedRateClient {
     private static int exchange(Socket socket, InputStream in, URI uri, String body) throws IOException {
         byte[] payload = body.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + payload.length + "\r\n\r\n";
+                + "\r\nContent-Type: application/json\r\nX-API-Key: " + API_KEY + "\r\nContent-Length: " + payload.length + "\r\n\r\n";
         OutputStream out = socket.getOutputStream();
         out.write(head.getBytes(StandardCharsets.US_ASCII));
         out.write(payload);

@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class HttpWorkload {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    /** The channel client's key decisions are asked with (deploy/bench/http-bench.sh sets it and its hash). */
+    private static final String API_KEY = System.getenv().getOrDefault("NBO_BENCH_API_KEY", "nbo-bench-key");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) throws Exception {
@@ -119,7 +121,7 @@ public final class HttpWorkload {
             String body = String.format(Locale.ROOT, "{\"customerId\":\"%s\",\"touchpoint\":\"%s\","
                             + "\"context\":{\"page\":\"home\",\"localTime\":\"12:00\"},\"limit\":3}",
                     CustomerGenerator.id(index), Workload.TOUCHPOINTS[k % Workload.TOUCHPOINTS.length].code());
-            HttpResponse<String> got = send(HttpRequest.newBuilder(base.resolve("/api/decisions"))
+            HttpResponse<String> got = send(HttpRequest.newBuilder(base.resolve("/api/decisions")).header("X-API-Key", API_KEY)
                     .header("Content-Type", "application/json").POST(body(body)));
             expect(got, 200);
             JsonNode answer = JSON.readTree(got.body());
@@ -176,7 +178,7 @@ public final class HttpWorkload {
                                     + "\"context\":{\"page\":\"home\",\"localTime\":\"12:00\"},\"limit\":3}",
                             CustomerGenerator.id(i), touchpoints[i % touchpoints.length]);
                     try {
-                        if (send(HttpRequest.newBuilder(base.resolve("/api/decisions"))
+                        if (send(HttpRequest.newBuilder(base.resolve("/api/decisions")).header("X-API-Key", API_KEY)
                                 .header("Content-Type", "application/json").POST(body(body))).statusCode() != 200) {
                             errors.incrementAndGet();
                         }

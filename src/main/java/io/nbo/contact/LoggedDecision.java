@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A decision as the log keeps it: who, where, when, under which rule-set and policy versions, and the offers made with
- * their channel and rank. Immutable; the system of record once written.
+ * A decision as the log keeps it: for whom, where, when, under which rule-set and policy versions, and the offers made with
+ * their channel and rank, and who asked ({@code requestedBy}: the user, or {@code key:<name>} for a channel client's API
+ * key; null for decisions logged before it was recorded). Immutable; the system of record once written.
  */
 public record LoggedDecision(String id, String customerId, Channel touchpoint, Instant decidedAt,
-                             String ruleSetVersion, String policyVersion, boolean fallback, List<Made> offers) {
+                             String ruleSetVersion, String policyVersion, boolean fallback, List<Made> offers,
+                             String requestedBy) {
 
     public LoggedDecision {
         offers = List.copyOf(offers);

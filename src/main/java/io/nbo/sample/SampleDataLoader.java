@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
 /**
  * On the embedded default, fills an empty database with the sample catalogue (src/main/resources/sample-data) and
  * deterministic synthetic customers, so a newcomer's first start serves real decisions. It runs before the rule set
- * goes live (priority 5 before 10), so the tables are checked against the catalogue they will serve.
+ * goes live (priority 5 before 10), so the tables are checked against the catalogue they will serve. Once the sample
+ * data was removed ({@link SampleDataService}) it is never loaded again into that database.
  */
 @ApplicationScoped
 public class SampleDataLoader {
@@ -35,19 +36,21 @@ public class SampleDataLoader {
     private final OfferCatalogue catalogue;
     private final ProfileService profiles;
     private final ObjectMapper json;
+    private final SampleDataService samples;
 
     public SampleDataLoader(NboConfig config, OfferService offers, OfferCatalogue catalogue, ProfileService profiles,
-                            ObjectMapper json) {
+                            ObjectMapper json, SampleDataService samples) {
         this.config = config;
         this.offers = offers;
         this.catalogue = catalogue;
         this.profiles = profiles;
         this.json = json;
+        this.samples = samples;
     }
 
     void onStart(@Observes @Priority(5) StartupEvent event) {
-        if (config.sampleData().enabled()) {
-            int added = offers.importMissing(sampleOffers());
+        if (config.sampleData().enabled() && !samples.removed()) {
+            int added = offers.importSamples(sampleOffers());
             if (added > 0) {
                 LOG.infof("Loaded %d sample offers", added);
             }
@@ -75,7 +78,7 @@ public class SampleDataLoader {
         for (int i = 1; i <= count; i++) {
             batch.add(generator.customer(i));
             if (batch.size() == 5000 || i == count) {
-                profiles.insertAll(batch);
+                profiles.insertSamples(batch);
                 batch.clear();
             }
         }

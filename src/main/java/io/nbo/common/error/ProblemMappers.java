@@ -101,6 +101,7 @@ public class ProblemMappers {
                 (String) null);
     }
 
+    /** Logged with its causes and stack, but database errors without the values they quote (personal data). */
     @ServerExceptionMapper(priority = 7000)
     public Response unexpected(RuntimeException e) {
         java.util.Optional<String> badData = StoredValues.refusedByDatabase(e);
@@ -108,7 +109,7 @@ public class ProblemMappers {
             LOG.infof("A request held a value the database refuses (SQL state %s)", badData.get());
             return Problem.response(400, "Invalid request", StoredValues.DETAIL, (String) null);
         }
-        LOG.error("Unexpected error serving a request", e);
+        LOG.error("Unexpected error serving a request", RedactedFailure.of(e));
         return Problem.response(500, "Internal error", "something went wrong on our side; it has been logged",
                 (String) null);
     }

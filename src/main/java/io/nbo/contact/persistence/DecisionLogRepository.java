@@ -25,7 +25,7 @@ import javax.sql.DataSource;
 public class DecisionLogRepository {
 
     private static final String INSERT_DECISION = "insert into decision_log (id, customer_id, touchpoint, decided_at, "
-            + "rule_set_version, policy_version, fallback) values (?, ?, ?, ?, ?, ?, ?)";
+            + "rule_set_version, policy_version, fallback, requested_by) values (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_OFFER = "insert into decision_offer (decision_id, offer_id, offer_group, "
             + "channel, offer_rank) values (?, ?, ?, ?, ?)";
 
@@ -70,6 +70,7 @@ public class DecisionLogRepository {
                 d.setString(5, decision.ruleSetVersion());
                 d.setString(6, decision.policyVersion());
                 d.setBoolean(7, decision.fallback());
+                d.setString(8, decision.requestedBy());
                 d.addBatch();
                 for (Made made : decision.offers()) {
                     o.setString(1, decision.id());
@@ -109,7 +110,7 @@ public class DecisionLogRepository {
                     return Optional.of(new LoggedDecision(id, rs.getString("customer_id"),
                             channel(rs.getString("touchpoint")), Jdbc.instant(rs, "decided_at"),
                             rs.getString("rule_set_version"), rs.getString("policy_version"),
-                            rs.getBoolean("fallback"), offers));
+                            rs.getBoolean("fallback"), offers, rs.getString("requested_by")));
                 }
             } catch (SQLException e) {
                 throw Jdbc.failure("reading decision " + id, e);
@@ -148,7 +149,7 @@ public class DecisionLogRepository {
             }
             return events;
         } catch (SQLException e) {
-            throw Jdbc.failure("reading the contact history of " + customerId, e);
+            throw Jdbc.failure("reading a customer's contact history", e);
         }
     }
 

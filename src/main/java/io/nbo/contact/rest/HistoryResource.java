@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.nbo.contact.service.ContactHistoryStore;
 import io.nbo.decision.core.policy.ContactEvent;
 import io.nbo.offer.service.OfferCatalogue;
+import io.nbo.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,6 +40,7 @@ public class HistoryResource {
     }
 
     @GET
+    @RolesAllowed({Roles.AGENT, Roles.MARKETER})
     @Operation(summary = "A customer's contact history, newest first",
             description = "Every offer made to the customer (event 'offered') and every outcome recorded for it, "
                     + "over the look-back the contact policy uses. Call-centre agents read it before talking to a "
@@ -47,7 +50,7 @@ public class HistoryResource {
         return histories.history(customerId).events().stream()
                 .sorted(Comparator.comparing(ContactEvent::at).reversed())
                 .map(e -> new Entry(e.at(), e.type().code(), e.decisionId(), e.offerId(),
-                        catalogue.find(e.offerId()).map(o -> o.name()).orElse(null), e.channel().code(), e.value()))
+                        catalogue.findAny(e.offerId()).map(o -> o.name()).orElse(null), e.channel().code(), e.value()))
                 .toList();
     }
 }

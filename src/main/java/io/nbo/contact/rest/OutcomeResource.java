@@ -6,6 +6,8 @@ import io.nbo.common.error.Values;
 import io.nbo.contact.service.OutcomeService.Report;
 import io.nbo.contact.service.OutcomeService;
 import io.nbo.decision.core.policy.ContactEventType;
+import io.nbo.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -39,6 +41,7 @@ public class OutcomeResource {
     }
 
     @POST
+    @RolesAllowed({Roles.AGENT, Roles.CHANNEL})
     @Operation(summary = "Record an outcome of one offer of a decision",
             description = "sent, delivered, opened, clicked, accepted, rejected or purchased (with value). "
                     + "Idempotent: recording the same outcome again returns the stored one with created=false. The "

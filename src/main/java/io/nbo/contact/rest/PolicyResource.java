@@ -12,6 +12,7 @@ import io.nbo.rules.diff.RuleSetDiff;
 import io.nbo.rules.persistence.RuleSetStore;
 import io.nbo.rules.rest.RuleSetPayloads;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.nbo.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -38,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * basic); a refused table is answered 422 with every problem located (file, sheet, cell, row), as for rule sets.
  */
 @Path("/api/policy")
+@RolesAllowed(Roles.MARKETER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Contact policy", description = "The marketers' contact-policy table: consent, caps, rests, quiet hours, "
         + "volume limits; validate, test, simulate, activate, roll back")

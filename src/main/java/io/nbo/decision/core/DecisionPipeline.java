@@ -73,6 +73,7 @@ public final class DecisionPipeline {
     public Decision decide(DecisionRequest request, CustomerProfile customer, List<Offer> catalogue) {
         Instant now = clock.instant();
         Situation situation = situation(request, customer, now);
+        FallbackOffer fallback = this.fallback.resolve();
         List<Rejection> notChosen = new ArrayList<>();
         EligibilityResult verdicts;
         StageOutcome outcome;
@@ -88,7 +89,7 @@ public final class DecisionPipeline {
         } else {
             verdicts = rules.evaluate(situation, catalogue);
             outcome = eligibility.applyEligibleOnly(situation, index(catalogue), verdicts);
-            live = () -> fallbackCandidate(situation, catalogue);
+            live = () -> fallbackCandidate(fallback, situation, catalogue);
             EligibilityResult read = verdicts;
             rest = () -> unexplained(situation, catalogue, read);
         }
@@ -146,7 +147,7 @@ public final class DecisionPipeline {
         return known.byId();
     }
 
-    private List<Candidate> fallbackCandidate(Situation situation, List<Offer> catalogue) {
+    private List<Candidate> fallbackCandidate(FallbackOffer fallback, Situation situation, List<Offer> catalogue) {
         Offer offer = fallback.offerId() == null ? null : index(catalogue).get(fallback.offerId());
         return offer != null && CandidateStage.live(offer, situation) ? List.of(Candidate.of(offer)) : List.of();
     }

@@ -3,22 +3,40 @@ package io.nbo.decision.core;
 import io.nbo.offer.Channel;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The offer returned when nothing is eligible, so an unknown visitor or an over-filtered customer still gets an
  * answer. It must be live at the moment (valid, in its window) and reach the customer: on the touchpoint they are on,
- * or another channel they can be reached on.
+ * or another channel they can be reached on. Marketers may change which offer it is while the server runs: a decision
+ * reads it once ({@link #resolve()}) and uses that one id throughout.
  */
 public final class FallbackOffer {
 
+    private final Supplier<String> source;
     private final String offerId;
 
     /** @param offerId the fallback offer's id, or null for none */
     public FallbackOffer(String offerId) {
+        this(null, offerId);
+    }
+
+    private FallbackOffer(Supplier<String> source, String offerId) {
+        this.source = source;
         this.offerId = offerId;
     }
 
-    /** The fallback offer's id, or null for none. */
+    /** A fallback read from where marketers set it ({@code source} gives the current id, or null for none). */
+    public static FallbackOffer live(Supplier<String> source) {
+        return new FallbackOffer(source, null);
+    }
+
+    /** The fallback as it is now, fixed for one decision (a fixed one is itself). */
+    public FallbackOffer resolve() {
+        return source == null ? this : new FallbackOffer(source.get());
+    }
+
+    /** The fallback offer's id, or null for none (for a live one: as last resolved; use {@link #resolve()}). */
     public String offerId() {
         return offerId;
     }

@@ -8,6 +8,8 @@ import io.nbo.decision.core.DecisionRequest;
 import io.nbo.decision.service.DecisionService;
 import io.nbo.offer.Channel;
 import io.micrometer.core.annotation.Timed;
+import io.nbo.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,30 +36,33 @@ public class DecisionResource {
 
     private final DecisionService decisions;
     private final NboConfig config;
+    private final SecurityIdentity identity;
 
-    public DecisionResource(DecisionService decisions, NboConfig config) {
+    public DecisionResource(DecisionService decisions, NboConfig config, SecurityIdentity identity) {
         this.decisions = decisions;
         this.config = config;
+        this.identity = identity;
     }
 
     @POST
+    @RolesAllowed({Roles.AGENT, Roles.CHANNEL})
     @Timed(value = "nbo.decisions", histogram = true, description = "Decision latency, request to answer")
     @Operation(summary = "Decide the next best offers for a customer at a touchpoint",
             description = "Returns the ranked offers, each with its channel, score factors and the decision-table rows "
                     + "that made it eligible, plus why every other candidate was not chosen. Unknown customers are "
-                    + "answered as anonymous visitors.")
+                    + "answered as anonymous visitors. The log records who asked (the user, or the API key's name).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "app user at breakfast", value = """
             {"customerId": "C0000042", "touchpoint": "mobile-app", "context": {"page": "home", "localTime": "08:15"}, "limit": 3}
             """)))
     @APIResponse(responseCode = "200", description = "The decision")
     @APIResponse(responseCode = "400", description = "The request is invalid; the problem names the field")
     public DecisionResponse decide(DecisionRequestPayload payload) {
-        return DecisionResponse.from(decisions.decide(toRequest(payload)));
+        return DecisionResponse.from(decisions.decide(toRequest(payload), identity.getPrincipal().getName()));
     }
 
     @GET
     @Path("/{decisionId}/explanation")
-    @RolesAllowed({"marketer", "admin"})
+    @RolesAllowed({Roles.AGENT, Roles.MARKETER})
     @Operation(summary = "Explain a recent answer in full",
             description = "The decision as it was answered, with why every other offer of the catalogue was not "
                     + "chosen (as an answer asked with explain=true gives it), worked out from what that decision "

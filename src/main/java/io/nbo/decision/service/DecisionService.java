@@ -1,6 +1,5 @@
 package io.nbo.decision.service;
 
-import io.nbo.config.NboConfig;
 import io.nbo.contact.LoggedDecision;
 import io.nbo.contact.service.ContactHistoryStore;
 import io.nbo.contact.service.DecisionLog;
@@ -12,6 +11,7 @@ import io.nbo.decision.core.DecisionPipeline;
 import io.nbo.decision.core.DecisionRequest;
 import io.nbo.decision.core.FallbackOffer;
 import io.nbo.decision.core.policy.ContactLimits;
+import io.nbo.offer.service.FallbackOfferService;
 import io.nbo.offer.service.OfferCatalogue;
 import io.nbo.profile.CustomerProfile;
 import io.nbo.profile.service.ProfileStore;
@@ -41,9 +41,9 @@ public class DecisionService {
     private final ContactHistoryStore histories;
     private final Cache<String, Decision> explanations;
 
-    public DecisionService(ProfileStore profiles, OfferCatalogue catalogue, RuleEngine rules, NboConfig config,
+    public DecisionService(ProfileStore profiles, OfferCatalogue catalogue, RuleEngine rules,
                            Clock clock, PolicyService policy, ContactHistoryStore histories,
-                           JdbcVolumeLedger volumes, DecisionLog log,
+                           JdbcVolumeLedger volumes, DecisionLog log, FallbackOfferService fallback,
                            @Embedded("explanations") Cache<String, Decision> explanations) {
         this.profiles = profiles;
         this.explanations = explanations;
@@ -52,11 +52,12 @@ public class DecisionService {
         this.histories = histories;
         this.pipeline = DecisionPipeline.standard(rules, new AffinityPropensity(),
                 new ContactLimits(policy::current, histories, volumes),
-                new FallbackOffer(config.decision().fallbackOfferId().orElse(null)), clock,
+                FallbackOffer.live(fallback::offerId), clock,
                 () -> UUID.randomUUID().toString());
     }
 
-    public Decision decide(DecisionRequest request) {
+    /** Decides, and logs the decision naming who asked ({@code requestedBy}: a user, or {@code key:<name>}). */
+    public Decision decide(DecisionRequest request, String requestedBy) {
         CustomerProfile customer = profiles.find(request.customerId())
                 .orElseGet(() -> CustomerProfile.anonymous(request.customerId(), ZoneId.of("UTC")));
         log.reserve();
@@ -67,7 +68,7 @@ public class DecisionService {
             log.cancel();
             throw e;
         }
-        LoggedDecision logged = logged(decision);
+        LoggedDecision logged = logged(decision, requestedBy);
         log.record(logged);
         histories.append(logged.customerId(), ContactHistoryStore.offered(logged));
         if (!decision.explained()) {
@@ -86,13 +87,13 @@ public class DecisionService {
     }
 
     /** The log keeps the versions the decision applied, as the pipeline read them once (not the live ones now). */
-    private static LoggedDecision logged(Decision d) {
+    private static LoggedDecision logged(Decision d, String requestedBy) {
         // Stored to the microsecond, as the database keeps it, so the cached history and the log agree exactly.
         return new LoggedDecision(d.decisionId(), d.customerId(), d.touchpoint(),
                 d.decidedAt().truncatedTo(ChronoUnit.MICROS), d.ruleSetVersion(),
                 d.policyVersion(), d.fallback(), d.offers().stream()
                 .map(c -> new LoggedDecision.Made(c.candidate().offerId(), c.candidate().offer().offerGroup(),
                         c.candidate().channel(), c.rank()))
-                .toList());
+                .toList(), requestedBy);
     }
 }

@@ -40,6 +40,13 @@ public class OfferEntity {
     public String offerGroup;
     public double priority;
     public boolean active;
+    /** When the offer was retired (DELETE): it stops being a candidate but stays for history; null while it serves. */
+    @Column(name = "retired_at")
+    public OffsetDateTime retiredAt;
+    @Column(name = "retired_by")
+    public String retiredBy;
+    /** Written by the sample loader and not changed through the API since: removed with the sample data. */
+    public boolean sample;
     @Version
     public int version;
     @Column(name = "updated_at")

@@ -38,6 +38,7 @@ public final class OfferMapper {
         e.offerGroup = o.offerGroup();
         e.priority = o.priority();
         e.active = o.active();
+        e.sample = false;
         e.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         return e;
     }

@@ -5,8 +5,10 @@ import io.nbo.common.error.Values;
 import io.nbo.offer.Channel;
 import io.nbo.offer.Offer;
 import io.nbo.offer.OfferKind;
+import io.nbo.offer.Retirement;
 import io.nbo.offer.TimeWindow;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -34,15 +36,26 @@ public record OfferPayload(
         @Schema(examples = "09:00") LocalTime windowEnd,
         @Schema(examples = "coffee", description = "At most one offer of a group per decision") String offerGroup,
         @Schema(examples = "1.0", description = "Marketer's lever, multiplies the score") Double priority,
-        @Schema(examples = "true") Boolean active) {
+        @Schema(examples = "true") Boolean active,
+        @Schema(readOnly = true, enumeration = {"active", "paused", "retired"}, description = "Serving (active), "
+                + "paused by a marketer (active: false), or retired (DELETE): no longer a candidate, kept for history")
+        String state,
+        @Schema(readOnly = true, description = "When the offer was retired; absent while it serves") Instant retiredAt) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     public static OfferPayload from(Offer o) {
+        return from(o, null);
+    }
+
+    /** The offer as the API shows it, with its state; {@code retirement} null while it serves. */
+    public static OfferPayload from(Offer o, Retirement retirement) {
         return new OfferPayload(o.id(), o.name(), o.description(), o.category(), o.kind().code(), o.businessValue(),
                 o.channels().stream().sorted(Comparator.naturalOrder()).map(Channel::code).toList(),
                 o.validFrom(), o.validTo(), o.window() == null ? null : o.window().start(),
-                o.window() == null ? null : o.window().end(), o.offerGroup(), o.priority(), o.active());
+                o.window() == null ? null : o.window().end(), o.offerGroup(), o.priority(), o.active(),
+                retirement != null ? "retired" : o.active() ? "active" : "paused",
+                retirement == null ? null : retirement.at());
     }
 
     /** Checks every field and builds the domain offer; the first bad field is named in a 400. */

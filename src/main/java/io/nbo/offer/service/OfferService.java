@@ -8,31 +8,60 @@ import io.nbo.offer.persistence.OfferMapper;
 import io.nbo.offer.persistence.OfferRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
-/** Writes to the catalogue; every write refreshes the snapshot the decisions read. */
+/**
+ * Writes to the catalogue; every write refreshes the snapshot the decisions read. Offers are retired, never deleted:
+ * the decision log, outcomes, volume counters and stored rule-set versions keep naming them, and an id is never
+ * reused for a different offer (docs/security.md, "Deleting").
+ */
 @ApplicationScoped
 public class OfferService {
 
     private final OfferRepository repository;
     private final OfferCatalogue catalogue;
+    private final FallbackOfferService fallback;
+    private final Clock clock;
 
-    public OfferService(OfferRepository repository, OfferCatalogue catalogue) {
+    public OfferService(OfferRepository repository, OfferCatalogue catalogue, FallbackOfferService fallback,
+                        Clock clock) {
         this.repository = repository;
         this.catalogue = catalogue;
+        this.fallback = fallback;
+        this.clock = clock;
     }
 
-    public List<Offer> list() {
-        return catalogue.offers();
+    /** The live offers (paused ones included), and the retired ones too when asked. */
+    public List<Offer> list(boolean includeRetired) {
+        if (!includeRetired) {
+            return catalogue.offers();
+        }
+        List<Offer> all = new ArrayList<>(catalogue.offers());
+        all.addAll(catalogue.retired());
+        all.sort(Comparator.comparing(Offer::id));
+        return all;
     }
 
+    /** An offer, live or retired. */
     public Offer get(String id) {
-        return catalogue.find(id).orElseThrow(() -> new NotFoundProblem("No offer with id '" + id + "'"));
+        return catalogue.findAny(id).orElseThrow(() -> new NotFoundProblem("No offer with id '" + id + "'"));
     }
 
     public Offer create(Offer offer) {
         QuarkusTransaction.requiringNew().run(() -> {
-            if (repository.findById(offer.id()) != null) {
+            OfferEntity existing = repository.findById(offer.id());
+            if (existing != null && existing.retiredAt != null) {
+                throw new ConflictProblem("The offer id '" + offer.id() + "' belonged to an offer retired on "
+                        + existing.retiredAt.toLocalDate() + "; ids are never reused (history names them), choose "
+                        + "another");
+            }
+            if (existing != null) {
                 throw new ConflictProblem("An offer with id '" + offer.id() + "' already exists; use PUT to change it");
             }
             repository.persist(OfferMapper.fill(new OfferEntity(), offer));
@@ -47,19 +76,50 @@ public class OfferService {
             if (entity == null) {
                 throw new NotFoundProblem("No offer with id '" + offer.id() + "'");
             }
+            if (entity.retiredAt != null) {
+                throw new ConflictProblem("Offer '" + offer.id() + "' is retired and cannot change; it stays as it "
+                        + "was for history and reports. Add a new offer instead");
+            }
             OfferMapper.fill(entity, offer);
         });
         catalogue.refresh();
         return get(offer.id());
     }
 
-    /** Inserts the offers that do not exist yet; returns how many were added. */
-    public int importMissing(List<Offer> offers) {
+    /**
+     * Retires an offer: from the next decision on it is no candidate, and it stays in the database for reporting,
+     * outcomes and history. Retiring a retired offer changes nothing. The fallback offer cannot be retired: set
+     * another fallback first.
+     */
+    public Offer retire(String id, String by) {
+        if (fallback.is(id)) {
+            throw new ConflictProblem("Offer '" + id + "' is the fallback offer; set another fallback (PUT "
+                    + "/api/settings/fallback-offer) before retiring it");
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            OfferEntity entity = repository.findById(id);
+            if (entity == null) {
+                throw new NotFoundProblem("No offer with id '" + id + "'");
+            }
+            if (entity.retiredAt == null) {
+                entity.retiredAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
+                        .truncatedTo(ChronoUnit.MICROS);
+                entity.retiredBy = by;
+            }
+        });
+        catalogue.refresh();
+        return get(id);
+    }
+
+    /** Inserts the sample offers that do not exist yet, flagged as sample data; returns how many were added. */
+    public int importSamples(List<Offer> offers) {
         int added = QuarkusTransaction.requiringNew().call(() -> {
             int count = 0;
             for (Offer offer : offers) {
                 if (repository.findById(offer.id()) == null) {
-                    repository.persist(OfferMapper.fill(new OfferEntity(), offer));
+                    OfferEntity entity = OfferMapper.fill(new OfferEntity(), offer);
+                    entity.sample = true;
+                    repository.persist(entity);
                     count++;
                 }
             }
@@ -67,5 +127,27 @@ public class OfferService {
         });
         catalogue.refresh();
         return added;
+    }
+
+    /** The ids of the sample offers still serving (loaded by the sample loader, never changed through the API). */
+    public List<String> liveSamples() {
+        return QuarkusTransaction.requiringNew().call(() -> repository
+                .list("sample = true and retiredAt is null order by id").stream().map(e -> e.id).toList());
+    }
+
+    /** Retires the given sample offers in one transaction (the sample-data removal); the fallback is not guarded. */
+    public void retireSamples(List<String> ids, String by) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.MICROS);
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String id : ids) {
+                OfferEntity entity = repository.findById(id);
+                if (entity != null && entity.sample && entity.retiredAt == null) {
+                    entity.retiredAt = now;
+                    entity.retiredBy = by;
+                }
+            }
+        });
+        catalogue.refresh();
     }
 }

@@ -43,6 +43,7 @@ public final class ProfileMapper {
         e.preferredChannels = p.preferredChannels().stream().map(Channel::code).toList();
         e.predictedValue = p.predictedValue();
         e.churnRisk = p.churnRisk();
+        e.sample = false;
         e.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         return e;
     }

@@ -42,8 +42,8 @@ public class ProfileReader {
                 return rs.next() ? Optional.of(profile(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("reading the profile of customer " + customerId + " failed: "
-                    + e.getMessage(), e);
+            // No customer id and no driver message here: both can end up in a log (docs/security.md).
+            throw new IllegalStateException("reading a profile failed (SQLState " + e.getSQLState() + ")", e);
         }
     }
 

@@ -1,8 +1,13 @@
 package io.nbo.profile.rest;
 
 import io.nbo.common.error.InvalidFieldProblem;
+import io.nbo.profile.service.CustomerErasure;
 import io.nbo.profile.service.ProfileService;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.nbo.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,12 +29,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers", description = "Customer profiles (the customer 360 view)")
+@RolesAllowed(Roles.ADMIN)
 public class ProfileResource {
 
     private final ProfileService profiles;
+    private final CustomerErasure erasure;
+    private final SecurityIdentity identity;
 
-    public ProfileResource(ProfileService profiles) {
+    public ProfileResource(ProfileService profiles, CustomerErasure erasure, SecurityIdentity identity) {
         this.profiles = profiles;
+        this.erasure = erasure;
+        this.identity = identity;
     }
 
     @GET
@@ -47,6 +57,7 @@ public class ProfileResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.AGENT, Roles.MARKETER})
     @Operation(summary = "Read one customer's profile")
     @APIResponse(responseCode = "200", description = "The profile")
     @APIResponse(responseCode = "404", description = "No such customer")
@@ -79,6 +90,21 @@ public class ProfileResource {
                 payload.monetary(), payload.topCategories(), payload.topItems(), payload.preferredChannels(),
                 payload.predictedValue(), payload.churnRisk());
         return CustomerPayload.from(profiles.update(withId.toProfile()));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Erase a customer",
+            description = "Deletes the profile (consents, segments, aggregates) and every cached copy, and replaces the "
+                    + "customer id in the decision log and outcomes with a one-way token (the 'pseudonym'), so "
+                    + "reports keep their counts without naming the person. Works for a visitor with decisions but "
+                    + "no profile too. Erasing again changes nothing and answers alreadyErased: true.")
+    @APIResponse(responseCode = "200", description = "Erased (or already erased): what was done")
+    @APIResponse(responseCode = "404", description = "No profile, decision or outcome with that id, and never erased")
+    @APIResponse(responseCode = "503", description = "Decisions for the customer are still being written; nothing "
+            + "was erased, try again")
+    public CustomerErasure.Erasure erase(@PathParam("id") String id) {
+        return erasure.erase(id, identity.getPrincipal().getName());
     }
 
     @POST

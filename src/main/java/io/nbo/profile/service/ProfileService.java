@@ -80,16 +80,35 @@ public class ProfileService {
         return profiles.size();
     }
 
-    /** Inserts profiles into an empty table in batches (sample data); no lookups. */
-    public void insertAll(List<CustomerProfile> profiles) {
+    /** Inserts generated profiles into an empty table in batches, flagged as sample data; no lookups. */
+    public void insertSamples(List<CustomerProfile> profiles) {
         int batch = 1000;
         for (int from = 0; from < profiles.size(); from += batch) {
             List<CustomerProfile> slice = profiles.subList(from, Math.min(profiles.size(), from + batch));
             QuarkusTransaction.requiringNew().run(() -> {
-                slice.forEach(p -> repository.persist(ProfileMapper.fill(new CustomerEntity(), p)));
+                for (CustomerProfile p : slice) {
+                    CustomerEntity entity = ProfileMapper.fill(new CustomerEntity(), p);
+                    entity.sample = true;
+                    repository.persist(entity);
+                }
                 repository.flush();
                 repository.getEntityManager().clear();
             });
         }
+    }
+
+    /** How many generated sample customers are stored (never written through the API since). */
+    public long countSamples() {
+        return QuarkusTransaction.requiringNew().call(() -> repository.count("sample = true"));
+    }
+
+    /**
+     * Deletes the generated sample customers (never written through the API since) and empties the profile caches;
+     * returns how many were deleted.
+     */
+    public long deleteSamples() {
+        long deleted = QuarkusTransaction.requiringNew().call(() -> repository.delete("sample = true"));
+        store.clear();
+        return deleted;
     }
 }

@@ -36,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -47,7 +46,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/rulesets")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"marketer", "admin"})
-@SecurityRequirement(name = "basic")
 @Tag(name = "Rule sets", description = "Change decision tables live: validate, test, simulate, activate, roll back")
 public class RuleSetResource {
 

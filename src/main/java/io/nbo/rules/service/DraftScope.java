@@ -27,9 +27,15 @@ final class DraftScope {
         this.customers = customers;
     }
 
+    /**
+     * What a draft is checked against: every id the catalogue holds (a retired offer is still known: a row naming it
+     * is a warning, not an error), the files that stay as they are, and the customers' values.
+     */
     DraftContext context(Set<String> settled) {
-        return new DraftContext(catalogue.offers().stream().map(Offer::id).collect(Collectors.toUnmodifiableSet()),
-                settled, customers.current());
+        Set<String> retired = catalogue.retired().stream().map(Offer::id).collect(Collectors.toUnmodifiableSet());
+        Set<String> known = java.util.stream.Stream.concat(catalogue.offers().stream().map(Offer::id),
+                retired.stream()).collect(Collectors.toUnmodifiableSet());
+        return new DraftContext(known, settled, customers.current(), retired);
     }
 
     /** The live files with {@code source} added or replacing the one of its name. */

@@ -207,6 +207,7 @@ public final class DraftChecker {
             warnings.addAll(ranges.lint(file, table, plans));
             warnings.addAll(values.lint(file, table, plans, context.customers()));
             warnings.addAll(linter.lint(file, table, plans, linted -> rows.at(before + linted)));
+            warnings.addAll(this.rows.retired(file, table, plans, context.retiredOfferIds()));
         }
         rows.at(before + table.rows().size());
         return problems;

@@ -12,12 +12,20 @@ import java.util.Set;
  *                  warning there (naming the file), not an error, so one file's stale row never blocks a change to
  *                  another file; in every other file it stays an error
  * @param customers the values the customer base holds, for warnings about values no customer has
+ * @param retiredOfferIds retired offers (also in {@code offerIds}): a row naming one is a warning (it no longer fires),
+ *                  not an error, so a retired offer never blocks an upload of this or another file
  */
-public record DraftContext(Set<String> offerIds, Set<String> settled, CustomerValues customers) {
+public record DraftContext(Set<String> offerIds, Set<String> settled, CustomerValues customers,
+                           Set<String> retiredOfferIds) {
 
     public DraftContext {
         offerIds = offerIds == null ? null : Set.copyOf(offerIds);
         settled = Set.copyOf(settled);
+        retiredOfferIds = retiredOfferIds == null ? Set.of() : Set.copyOf(retiredOfferIds);
+    }
+
+    public DraftContext(Set<String> offerIds, Set<String> settled, CustomerValues customers) {
+        this(offerIds, settled, customers, Set.of());
     }
 
     /** Only the catalogue, every file strict, no customer values: the plain gate of tests and tools. */

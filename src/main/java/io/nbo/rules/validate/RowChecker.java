@@ -63,6 +63,32 @@ final class RowChecker {
         return problems;
     }
 
+    /** A warning for each cell naming a retired offer: the row stays valid and no longer fires for it. */
+    List<RuleProblem> retired(String file, RuleTable table, List<ColumnPlan> plans, Set<String> retiredOfferIds) {
+        List<RuleProblem> warnings = new ArrayList<>();
+        if (retiredOfferIds.isEmpty()) {
+            return warnings;
+        }
+        for (RuleTable.DataRow row : table.rows()) {
+            for (int i = 0; i < plans.size(); i++) {
+                ColumnPlan plan = plans.get(i);
+                String cell = row.cells().get(i);
+                if (cell.isEmpty()) {
+                    continue;
+                }
+                for (Map.Entry<String, String> value : ColumnPlan.values(plan.column().template(), cell).entrySet()) {
+                    String id = value.getValue().trim();
+                    if (plan.params().get(value.getKey()) == Vocabulary.Domain.OFFER && retiredOfferIds.contains(id)) {
+                        warnings.add(RuleProblem.warning(file, table.sheet(), Grid.ref(row.row(), plan.column().col()),
+                                row.row() + 1, "'" + label(plan) + "' names offer '" + id + "', which is retired: "
+                                        + "this row no longer makes it a candidate; remove the row or name a live offer"));
+                    }
+                }
+            }
+        }
+        return warnings;
+    }
+
     static String label(ColumnPlan plan) {
         return plan.column().label().isEmpty() ? plan.column().template() : plan.column().label();
     }

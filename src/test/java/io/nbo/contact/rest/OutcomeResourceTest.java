@@ -1,5 +1,7 @@
 package io.nbo.contact.rest;
 
+import static io.nbo.support.Callers.asAdmin;
+import static io.nbo.support.Callers.asAgent;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -66,8 +68,8 @@ class OutcomeResourceTest {
         policy.reload("test");
         for (String body : new String[] {COMMUTER, AT_RISK}) {
             String id = body.substring(body.indexOf("\"id\": \"") + 7, body.indexOf("\", "));
-            if (given().contentType(ContentType.JSON).body(body).put("/api/customers/" + id).statusCode() == 404) {
-                given().contentType(ContentType.JSON).body(body).post("/api/customers").then().statusCode(201);
+            if (asAdmin().contentType(ContentType.JSON).body(body).put("/api/customers/" + id).statusCode() == 404) {
+                asAdmin().contentType(ContentType.JSON).body(body).post("/api/customers").then().statusCode(201);
             }
         }
         history.forget("C-OUT-COFFEE", "C-OUT-RISK");
@@ -181,7 +183,7 @@ class OutcomeResourceTest {
                 {"offerId": "COFFEE-AM", "outcome": "accepted"}
                 """).statusCode(201);
 
-        given().get("/api/customers/C-OUT-COFFEE/history").then().statusCode(200)
+        asAgent().get("/api/customers/C-OUT-COFFEE/history").then().statusCode(200)
                 .body("event", contains("accepted", "offered", "offered", "offered"))
                 .body("offerId", contains("COFFEE-AM", "BAKERY-BUNDLE", "BUNDLE-WEEKEND", "COFFEE-AM"))
                 .body("[0].offerName", equalTo("Morning coffee coupon"))
@@ -248,11 +250,11 @@ class OutcomeResourceTest {
     }
 
     private static ValidatableResponse decide(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/decisions").then().statusCode(200);
+        return asAgent().contentType(ContentType.JSON).body(body).post("/api/decisions").then().statusCode(200);
     }
 
     private static ValidatableResponse outcome(String decisionId, String body) {
-        return given().contentType(ContentType.JSON).body(body)
+        return asAgent().contentType(ContentType.JSON).body(body)
                 .post("/api/decisions/" + decisionId + "/outcomes").then();
     }
 }

@@ -1,5 +1,7 @@
 package io.nbo.contact.rest;
 
+import static io.nbo.support.Callers.asAdmin;
+import static io.nbo.support.Callers.asMarketer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,7 +33,7 @@ class PolicyResourceTest {
 
     @Test
     void theShippedPolicyIsLive() {
-        given().get("/api/policy").then().statusCode(200)
+        asMarketer().get("/api/policy").then().statusCode(200)
                 .body("source", equalTo("decision-tables/policy/contact-policy.csv"))
                 .body("file", equalTo("contact-policy.csv"))
                 .body("lastReload.applied", equalTo(true))
@@ -46,7 +48,7 @@ class PolicyResourceTest {
 
     @Test
     void aBadTableIsRefused422WithEveryProblemLocatedAndTheLastGoodPolicyStaysLive() {
-        String live = given().get("/api/policy").then().extract().path("version");
+        String live = asMarketer().get("/api/policy").then().extract().path("version");
 
         as("marketer").contentType("text/csv").body(HEADER + """
                 Weekly email,cap,email,,,one,7d,,,,,
@@ -62,12 +64,12 @@ class PolicyResourceTest {
                 .body("problems.row", contains(2, 3))
                 .body("problems.severity", contains("ERROR", "ERROR"))
                 .body("problems[1].message", equalTo("From must be a local time HH:mm (24-hour), got '9pm'"));
-        given().get("/api/policy").then().body("version", equalTo(live));
+        asMarketer().get("/api/policy").then().body("version", equalTo(live));
     }
 
     @Test
     void aGoodTableGoesLiveRecordedWithWhoAndWhenAndRollsBackExactly() {
-        String shipped = given().get("/api/policy").then().extract().path("version");
+        String shipped = asMarketer().get("/api/policy").then().extract().path("version");
 
         String uploaded = as("marketer").contentType("text/csv").body(HEADER + "One text a day,cap,sms,,,1,1d,,,,,\n")
                 .put("/api/policy").then().statusCode(200)
@@ -76,7 +78,7 @@ class PolicyResourceTest {
                 .body("ruleCount", equalTo(1))
                 .body("activatedBy", equalTo("marketer"))
                 .extract().path("version");
-        given().get("/api/policy").then()
+        asMarketer().get("/api/policy").then()
                 .body("version", equalTo(uploaded))
                 .body("source", equalTo("upload"))
                 .body("activatedBy", equalTo("marketer"))
@@ -98,7 +100,7 @@ class PolicyResourceTest {
                 .body("previousVersion", equalTo(uploaded))
                 .body("activatedBy", equalTo("admin"));
 
-        given().get("/api/policy").then().body("version", equalTo(shipped)).body("rules", hasSize(11));
+        asMarketer().get("/api/policy").then().body("version", equalTo(shipped)).body("rules", hasSize(11));
         as("marketer").get("/api/policy/activations").then()
                 .body("[0].version", equalTo(shipped))
                 .body("[0].origin", equalTo("rollback"))
@@ -110,7 +112,7 @@ class PolicyResourceTest {
 
     @Test
     void validateIsADryRunWithErrorsWarningsAndExamples() {
-        String live = given().get("/api/policy").then().extract().path("version");
+        String live = asMarketer().get("/api/policy").then().extract().path("version");
 
         as("marketer").contentType("text/csv").body(HEADER + """
                 Stock,volume,,NO-SUCH-OFFER,,10,,,,,,
@@ -129,7 +131,7 @@ class PolicyResourceTest {
                 .body("tests.failures[0].row", equalTo(6))
                 .body("tests.failures[0].message", equalTo("test 'E-mail goes' failed: expected channel sms, got "
                         + "email (went by email: the customer is on email now)"));
-        given().get("/api/policy").then().body("version", equalTo(live));
+        asMarketer().get("/api/policy").then().body("version", equalTo(live));
     }
 
     @Test
@@ -139,11 +141,11 @@ class PolicyResourceTest {
                     {"id": "%s", "age": 40, "timeZone": "UTC", "consents": ["email"], "lifecycleStage": "active",
                      "engagement": "unknown", "topCategories": ["electronics"]}
                     """.formatted(id);
-            if (given().contentType(ContentType.JSON).body(body).put("/api/customers/" + id).statusCode() == 404) {
-                given().contentType(ContentType.JSON).body(body).post("/api/customers").then().statusCode(201);
+            if (asAdmin().contentType(ContentType.JSON).body(body).put("/api/customers/" + id).statusCode() == 404) {
+                asAdmin().contentType(ContentType.JSON).body(body).post("/api/customers").then().statusCode(201);
             }
         }
-        String live = given().get("/api/policy").then().extract().path("version");
+        String live = asMarketer().get("/api/policy").then().extract().path("version");
 
         as("marketer").contentType("text/csv").body(HEADER + "No e-mail this week,cap,email,,,0,7d,,,,,\n")
                 .queryParam("sample", 2).queryParam("touchpoint", "email").queryParam("localTime", "10:00")
@@ -159,7 +161,7 @@ class PolicyResourceTest {
                 .body("channels.find { it.name == 'email' }.draft", equalTo(0))
                 .body("rules.find { it.name == 'No e-mail this week' }.draft", equalTo(2))
                 .body("rules.find { it.name == 'No e-mail this week' }.live", equalTo(0));
-        given().get("/api/policy").then().body("version", equalTo(live));
+        asMarketer().get("/api/policy").then().body("version", equalTo(live));
     }
 
     @Test

@@ -55,7 +55,7 @@ class DecisionLogTest {
 
     private static LoggedDecision decision(String id) {
         return new LoggedDecision(id, "C-1", Channel.WEB, Instant.parse("2026-11-23T12:00:00Z"), "rules-1", "policy-1",
-                false, List.of(new LoggedDecision.Made("A", null, Channel.WEB, 1)));
+                false, List.of(new LoggedDecision.Made("A", null, Channel.WEB, 1)), "agent");
     }
 
     /** A database that can be down: writes fail until it is back, then are kept in order. */

@@ -1,5 +1,7 @@
 package io.nbo.contact.service;
 
+import static io.nbo.support.Callers.asAdmin;
+import static io.nbo.support.Callers.asAgent;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,8 +92,8 @@ class VolumeLimitConcurrencyTest {
                     {"id": "%s", "timeZone": "Europe/London", "consents": ["email"], "lifecycleStage": "active",
                      "engagement": "unknown", "churnRisk": 0.8}
                     """.formatted(id);
-            if (given().contentType(ContentType.JSON).body(body).put("/api/customers/" + id).statusCode() == 404) {
-                given().contentType(ContentType.JSON).body(body).post("/api/customers").then().statusCode(201);
+            if (asAdmin().contentType(ContentType.JSON).body(body).put("/api/customers/" + id).statusCode() == 404) {
+                asAdmin().contentType(ContentType.JSON).body(body).post("/api/customers").then().statusCode(201);
             }
         }
         history.forget(customers.toArray(String[]::new));
@@ -102,7 +104,7 @@ class VolumeLimitConcurrencyTest {
             @Override
             public JsonPath call() {
                 String id = customers.get(next.getAndIncrement());
-                return given().contentType(ContentType.JSON)
+                return asAgent().contentType(ContentType.JSON)
                         .body("""
                                 {"customerId": "%s", "touchpoint": "web"}
                                 """.formatted(id))

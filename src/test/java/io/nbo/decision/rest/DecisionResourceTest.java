@@ -1,5 +1,7 @@
 package io.nbo.decision.rest;
 
+import static io.nbo.support.Callers.asAdmin;
+import static io.nbo.support.Callers.asAgent;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -73,9 +75,9 @@ class DecisionResourceTest {
     void customers() {
         for (String body : new String[] {COMMUTER, APP_MEMBER}) {
             String id = body.substring(body.indexOf("\"id\": \"") + 7, body.indexOf("\", "));
-            int status = given().contentType(ContentType.JSON).body(body).put("/api/customers/" + id).statusCode();
+            int status = asAdmin().contentType(ContentType.JSON).body(body).put("/api/customers/" + id).statusCode();
             if (status == 404) {
-                given().contentType(ContentType.JSON).body(body).post("/api/customers").then().statusCode(201);
+                asAdmin().contentType(ContentType.JSON).body(body).post("/api/customers").then().statusCode(201);
             }
         }
         // Decisions now have memory (contact caps count earlier offers): each test starts from a clean history.
@@ -91,7 +93,7 @@ class DecisionResourceTest {
 
     @Test
     void coffeeCommuterGetsTheMorningCouponOnTheApp() {
-        given().contentType(ContentType.JSON)
+        asAgent().contentType(ContentType.JSON)
                 .body("""
                         {"customerId": "C-RT-COFFEE", "touchpoint": "mobile-app", "context": {"localTime": "08:10"}}
                         """)
@@ -114,7 +116,7 @@ class DecisionResourceTest {
 
     @Test
     void askedToExplainTheAnswerSaysWhyEveryOtherOfferWasNotChosenAndChoosesTheSame() {
-        given().contentType(ContentType.JSON)
+        asAgent().contentType(ContentType.JSON)
                 .body("""
                         {"customerId": "C-RT-COFFEE", "touchpoint": "mobile-app", "context": {"localTime": "08:10"},
                          "explain": true}
@@ -161,7 +163,7 @@ class DecisionResourceTest {
 
     @Test
     void theLogRecordsTheRuleSetAndPolicyVersionsTheAnswerApplied() throws Exception {
-        JsonPath answer = given().contentType(ContentType.JSON)
+        JsonPath answer = asAgent().contentType(ContentType.JSON)
                 .body("""
                         {"customerId": "C-RT-COFFEE", "touchpoint": "web"}
                         """)
@@ -178,7 +180,7 @@ class DecisionResourceTest {
 
     @Test
     void unknownCustomerIsAnsweredAsAVisitor() {
-        given().contentType(ContentType.JSON)
+        asAgent().contentType(ContentType.JSON)
                 .body("""
                         {"customerId": "nobody-we-know", "touchpoint": "web"}
                         """)
@@ -192,7 +194,7 @@ class DecisionResourceTest {
 
     @Test
     void nothingEligibleFallsBackToTheWelcomeOffer() {
-        given().contentType(ContentType.JSON)
+        asAgent().contentType(ContentType.JSON)
                 .body("""
                         {"customerId": "C-RT-PLAIN", "touchpoint": "web"}
                         """)
@@ -222,7 +224,7 @@ class DecisionResourceTest {
                 """;
         try {
             int cold = calls.mark();
-            String first = given().contentType(ContentType.JSON).body(body).post("/api/decisions")
+            String first = asAgent().contentType(ContentType.JSON).body(body).post("/api/decisions")
                     .then().statusCode(200).extract().path("decisionId");
             assertThat(log.awaitWritten(first, Duration.ofSeconds(10))).isTrue();
             // Cold: profile, contact history, a first block of each stock; plain statements, no JTA transaction.
@@ -230,7 +232,7 @@ class DecisionResourceTest {
                     .isNotEmpty().allSatisfy(c -> assertThat(c.inTransaction()).isFalse());
 
             int warm = calls.mark();
-            JsonPath second = given().contentType(ContentType.JSON).body(body).post("/api/decisions")
+            JsonPath second = asAgent().contentType(ContentType.JSON).body(body).post("/api/decisions")
                     .then().statusCode(200).extract().jsonPath();
             assertThat(log.awaitWritten(second.getString("decisionId"), Duration.ofSeconds(10))).isTrue();
 
@@ -253,7 +255,7 @@ class DecisionResourceTest {
             "{\"customerId\": \"C1\", \"touchpoint\": \"web\", \"context\": {\"localTime\": \"8am\"}}|context.localTime|context.localTime must be HH:mm (24-hour), got '8am'",
             "{\"customerId\": \"C1\", \"touchpoint\": |body|the body is not valid JSON at line 1, column 35"})
     void malformedRequestsGetAProblemNamingTheField(String body, String field, String detail) {
-        given().contentType(ContentType.JSON).body(body)
+        asAgent().contentType(ContentType.JSON).body(body)
                 .when().post("/api/decisions")
                 .then().statusCode(400)
                 .contentType("application/problem+json")

@@ -1,6 +1,6 @@
 package io.nbo.offer.rest;
 
-import static io.restassured.RestAssured.given;
+import static io.nbo.support.Callers.asMarketer;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,7 +22,7 @@ class OfferResourceTest {
 
     @Test
     void sampleCatalogueCoversEveryChannel() {
-        given().when().get("/api/offers")
+        asMarketer().when().get("/api/offers")
                 .then().statusCode(200)
                 .body("findAll { !it.id.startsWith('TEST-') }.size()", equalTo(33))
                 .body("channels.flatten().unique()", hasItems("email", "sms", "push", "web", "mobile-app",
@@ -31,23 +31,23 @@ class OfferResourceTest {
 
     @Test
     void addReadAndChangeAnOffer() {
-        given().contentType(ContentType.JSON).body(LUNCH)
+        asMarketer().contentType(ContentType.JSON).body(LUNCH)
                 .when().post("/api/offers")
                 .then().statusCode(201)
                 .header("Location", endsWith("/api/offers/TEST-LUNCH"))
                 .body("priority", equalTo(1.0f))
                 .body("active", equalTo(true));
-        given().contentType(ContentType.JSON).body(LUNCH).when().post("/api/offers")
+        asMarketer().contentType(ContentType.JSON).body(LUNCH).when().post("/api/offers")
                 .then().statusCode(409)
                 .body("detail", equalTo("An offer with id 'TEST-LUNCH' already exists; use PUT to change it"));
 
-        given().contentType(ContentType.JSON).body(LUNCH.replace("4.50", "5.00").replace("\"lunch\"}",
+        asMarketer().contentType(ContentType.JSON).body(LUNCH.replace("4.50", "5.00").replace("\"lunch\"}",
                         "\"lunch\", \"active\": false}"))
                 .when().put("/api/offers/TEST-LUNCH")
                 .then().statusCode(200)
                 .body("businessValue", equalTo(5.0f))
                 .body("active", equalTo(false));
-        given().when().get("/api/offers/TEST-LUNCH")
+        asMarketer().when().get("/api/offers/TEST-LUNCH")
                 .then().statusCode(200)
                 .body("channels", contains("push", "mobile-app"))
                 .body("windowStart", equalTo("11:30:00"))
@@ -56,7 +56,7 @@ class OfferResourceTest {
 
     @Test
     void unknownOfferIs404() {
-        given().when().get("/api/offers/NOPE")
+        asMarketer().when().get("/api/offers/NOPE")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("No offer with id 'NOPE'"));
@@ -64,22 +64,22 @@ class OfferResourceTest {
 
     @Test
     void badFieldsAreNamed() {
-        given().contentType(ContentType.JSON).body(LUNCH.replace("\"push\"", "\"pigeon\""))
+        asMarketer().contentType(ContentType.JSON).body(LUNCH.replace("\"push\"", "\"pigeon\""))
                 .when().post("/api/offers")
                 .then().statusCode(400)
                 .body("field", equalTo("channels"))
                 .body("detail", equalTo("unknown channel 'pigeon'; use email, sms, push, social, web, mobile-app, "
                         + "call-centre, in-store"));
-        given().contentType(ContentType.JSON).body(LUNCH.replace("\"coupon\"", "\"freebie\""))
+        asMarketer().contentType(ContentType.JSON).body(LUNCH.replace("\"coupon\"", "\"freebie\""))
                 .when().post("/api/offers")
                 .then().statusCode(400)
                 .body("field", equalTo("kind"));
-        given().contentType(ContentType.JSON).body(LUNCH.replace("\"14:00\"", "\"2pm\""))
+        asMarketer().contentType(ContentType.JSON).body(LUNCH.replace("\"14:00\"", "\"2pm\""))
                 .when().post("/api/offers")
                 .then().statusCode(400)
                 .body("field", equalTo("windowEnd"))
                 .body("detail", equalTo("field 'windowEnd' has a value of the wrong type (expected a time, HH:mm)"));
-        given().contentType(ContentType.JSON).body("[]").when().post("/api/offers")
+        asMarketer().contentType(ContentType.JSON).body("[]").when().post("/api/offers")
                 .then().statusCode(400).body("field", equalTo("body"));
     }
 }

@@ -1,6 +1,7 @@
 package io.nbo.profile.rest;
 
-import static io.restassured.RestAssured.given;
+import static io.nbo.support.Callers.asAdmin;
+import static io.nbo.support.Callers.asAgent;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
@@ -21,15 +22,15 @@ class ProfileResourceTest {
 
     @Test
     void createReadUpdateAndTheNextDecisionSeesTheChange() {
-        given().contentType(ContentType.JSON).body(SHOPPER).when().post("/api/customers")
+        asAdmin().contentType(ContentType.JSON).body(SHOPPER).when().post("/api/customers")
                 .then().statusCode(201).header("Location", endsWith("/api/customers/C-PR-1"));
-        given().when().get("/api/customers/C-PR-1")
+        asAgent().when().get("/api/customers/C-PR-1")
                 .then().statusCode(200)
                 .body("timeZone", equalTo("Europe/Madrid"))
                 .body("consents", contains("sms"));
         decideOnSms().body("offers.offerId", contains("SMS-FLASH-SALE", "WINBACK-20"));
 
-        given().contentType(ContentType.JSON).body(SHOPPER.replace("[\"sms\"]", "[]"))
+        asAdmin().contentType(ContentType.JSON).body(SHOPPER.replace("[\"sms\"]", "[]"))
                 .when().put("/api/customers/C-PR-1")
                 .then().statusCode(200).body("consents", empty());
 
@@ -40,29 +41,29 @@ class ProfileResourceTest {
 
     @Test
     void badProfilesAreRefusedNamingTheField() {
-        given().contentType(ContentType.JSON).body(SHOPPER.replace("Europe/Madrid", "Mars/Olympus"))
+        asAdmin().contentType(ContentType.JSON).body(SHOPPER.replace("Europe/Madrid", "Mars/Olympus"))
                 .when().post("/api/customers")
                 .then().statusCode(400)
                 .body("field", equalTo("timeZone"))
                 .body("detail", equalTo("timeZone must be an IANA zone such as Europe/London, got 'Mars/Olympus'"));
-        given().contentType(ContentType.JSON).body(SHOPPER.replace("\"age\": 27", "\"age\": 200"))
+        asAdmin().contentType(ContentType.JSON).body(SHOPPER.replace("\"age\": 27", "\"age\": 200"))
                 .when().post("/api/customers")
                 .then().statusCode(400).body("field", equalTo("age"));
-        given().when().get("/api/customers/NOBODY")
+        asAgent().when().get("/api/customers/NOBODY")
                 .then().statusCode(404).body("detail", equalTo("No customer with id 'NOBODY'"));
     }
 
     @Test
     void bulkLoadWritesEveryCustomer() {
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body("[" + SHOPPER.replace("C-PR-1", "C-BULK-1") + "," + SHOPPER.replace("C-PR-1", "C-BULK-2") + "]")
                 .when().post("/api/customers/bulk")
                 .then().statusCode(200).body("written", equalTo(2));
-        given().when().get("/api/customers/C-BULK-2").then().statusCode(200).body("age", equalTo(27));
+        asAgent().when().get("/api/customers/C-BULK-2").then().statusCode(200).body("age", equalTo(27));
     }
 
     private static io.restassured.response.ValidatableResponse decideOnSms() {
-        return given().contentType(ContentType.JSON)
+        return asAgent().contentType(ContentType.JSON)
                 .body("""
                         {"customerId": "C-PR-1", "touchpoint": "sms"}
                         """)

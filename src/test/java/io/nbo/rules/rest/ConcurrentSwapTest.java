@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nbo.rules.compile.RuleSetCompiler;
 import io.nbo.rules.service.RuleSetService;
+import io.nbo.support.Callers;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -112,6 +113,7 @@ class ConcurrentSwapTest {
     /** Sends decisions until told to stop; records each answer's version; returns how many were answered. */
     private int decideUntil(AtomicBoolean running, Set<String> seen, List<String> wrong) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(decisions).header("Content-Type", "application/json")
+                .header("X-API-Key", Callers.DEV_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(LiveRulesFixture.DECISION)).build();
         int answered = 0;
         while (running.get()) {

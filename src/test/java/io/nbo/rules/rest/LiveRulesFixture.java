@@ -33,15 +33,15 @@ final class LiveRulesFixture {
     static void customers() {
         for (String body : new String[] {FAN, FAN_TWO, GARDENER}) {
             String id = body.substring(body.indexOf("\"id\": \"") + 7, body.indexOf("\", "));
-            int status = given().contentType(ContentType.JSON).body(body).put("/api/customers/" + id).statusCode();
+            int status = as("admin").contentType(ContentType.JSON).body(body).put("/api/customers/" + id).statusCode();
             if (status == 404) {
-                given().contentType(ContentType.JSON).body(body).post("/api/customers").then().statusCode(201);
+                as("admin").contentType(ContentType.JSON).body(body).post("/api/customers").then().statusCode(201);
             }
         }
     }
 
     static ValidatableResponse decide() {
-        return given().contentType(ContentType.JSON).body(DECISION).post("/api/decisions").then().statusCode(200);
+        return as("agent").contentType(ContentType.JSON).body(DECISION).post("/api/decisions").then().statusCode(200);
     }
 
     static RequestSpecification as(String user) {

@@ -110,7 +110,8 @@ class RuleSetLiveTest {
         given().contentType("text/csv").body(TO_ELEC_20).put("/api/rulesets/" + ELECTRONICS).then()
                 .statusCode(401)
                 .header("WWW-Authenticate", "Basic realm=\"nbo\"")
-                .body("detail", equalTo("sign in (HTTP basic) as a marketer or admin"));
+                .body("detail", equalTo("sign in: people with HTTP basic (agent, marketer or admin), channel clients "
+                        + "with their X-API-Key header"));
         given().auth().preemptive().basic("marketer", "wrong").contentType("text/csv").body(TO_ELEC_20)
                 .put("/api/rulesets/" + ELECTRONICS).then().statusCode(401);
         given().post("/api/rulesets/versions/" + BASELINE + "/activate").then().statusCode(401);

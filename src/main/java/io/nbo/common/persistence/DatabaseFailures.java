@@ -16,9 +16,11 @@ import java.util.Optional;
  *       pool timeout without a state). Retrying later helps.</li>
  * </ul>
  *
- * A failure with no SQL exception and no I/O exception in its chain (a bug binding a value) is permanent too: it would
- * fail the same way forever and must not block what comes after it. Descriptions name the SQLSTATE and its class only,
- * never the database's message, which can quote the values (personal data) it refused.
+ * Anything without such a state is transient, whatever it looks like: the driver reports a connection lost in the
+ * middle of a batch as an assertion error, and a transaction that could not be rolled back as a transaction-manager
+ * exception. Calling those permanent would set aside healthy records record by record while the database is away.
+ * Descriptions name the SQLSTATE and its class only, never the database's message, which can quote the values
+ * (personal data) it refused.
  */
 public final class DatabaseFailures {
 
@@ -27,12 +29,8 @@ public final class DatabaseFailures {
 
     /** True when retrying the same write cannot succeed. */
     public static boolean permanent(Throwable failure) {
-        Optional<SQLException> sql = sql(failure);
-        if (sql.isPresent()) {
-            String state = sql.get().getSQLState();
-            return state != null && (state.startsWith("22") || state.startsWith("23"));
-        }
-        return !io(failure) && !transaction(failure);
+        String state = sql(failure).map(SQLException::getSQLState).orElse(null);
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
     }
 
     /** True when the database could not be reached or could not serve now (a request should be retried shortly). */
@@ -49,7 +47,11 @@ public final class DatabaseFailures {
     public static String describe(Throwable failure) {
         Optional<SQLException> sql = sql(failure);
         if (sql.isEmpty()) {
-            return io(failure) ? "I/O failure talking to the database" : "failure before reaching the database";
+            if (io(failure) || network(failure)) {
+                return "I/O failure talking to the database";
+            }
+            return transaction(failure) ? "the transaction failed (connection lost or timed out)"
+                    : "no SQLSTATE (" + failure.getClass().getSimpleName() + ")";
         }
         String state = sql.get().getSQLState();
         if (state == null || state.length() < 2) {

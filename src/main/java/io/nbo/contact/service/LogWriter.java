@@ -124,7 +124,8 @@ final class LogWriter {
             done.accept(List.copyOf(batch));
             batch.clear();
             return true;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
+            // AssertionError: how the PostgreSQL driver reports a connection lost in the middle of a batch.
             if (!DatabaseFailures.permanent(e)) {
                 retryLater(e, batch.size());
                 return false;
@@ -142,7 +143,7 @@ final class LogWriter {
                 try {
                     store.write(decisions(List.of(entry)), outcomes(List.of(entry)));
                     state.succeeded(1);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | AssertionError e) {
                     if (!DatabaseFailures.permanent(e) || !setAside(entry, e)) {
                         retryLater(e, batch.size());
                         return false;
@@ -159,7 +160,7 @@ final class LogWriter {
         }
     }
 
-    private boolean setAside(LogEntry entry, RuntimeException refusal) {
+    private boolean setAside(LogEntry entry, Throwable refusal) {
         Object record = entry instanceof LogEntry.Decided d ? d.decision()
                 : new ContactRecords.OutcomeRecord(((LogEntry.Reported) entry).outcome(),
                 ((LogEntry.Reported) entry).offerGroup());
@@ -177,16 +178,15 @@ final class LogWriter {
         return true;
     }
 
-    private void retryLater(RuntimeException e, int waiting) {
+    private void retryLater(Throwable e, int waiting) {
         boolean first = !state.databaseDown();
         state.failedTransiently(e);
         String message = "Writing the decision log failed (%s); %d entries kept in memory and in the journal, "
                 + "retrying with back-off";
         if (first) {
             LOG.warnf(message, DatabaseFailures.describe(e), waiting);
-        } else {
-            LOG.debugf(message, DatabaseFailures.describe(e), waiting);
         }
+        LOG.debugf(e, message, DatabaseFailures.describe(e), waiting);
     }
 
     private static List<LoggedDecision> decisions(List<LogEntry> entries) {

@@ -4,12 +4,13 @@
 #   1. at fixed concurrency with wrk (closed loop, ${CONNECTIONS} connections), and
 #   2. at a fixed rate with an open-loop Java client (latency from the intended send time),
 # and prints throughput, p50/p99/p99.9, errors, and the server's CPU and memory from /proc.
-# Env: NBO_BENCH_CUSTOMERS (100000), NBO_BENCH_SPREAD (ids requests pick from; all customers), NBO_BENCH_PORT (8085), DURATION seconds per phase (30), CONNECTIONS (32),
+# Env: NBO_BENCH_DB (nbo_bench; another name keeps parallel runs apart), NBO_BENCH_CUSTOMERS (100000), NBO_BENCH_SPREAD (ids requests pick from; all customers), NBO_BENCH_PORT (8085), DURATION seconds per phase (30), CONNECTIONS (32),
 #      WRK_THREADS (1), RATES fixed rates to try ("2000 5000"), SERVER_CPUS cpu list to pin the server to (all),
 #      SERVER_JAVA_OPTS (-Xmx1g -XX:+UseParallelGC), SKIP_BUILD=1 to reuse target/quarkus-app.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PORT=${NBO_BENCH_PORT:-8085}
+DB=${NBO_BENCH_DB:-nbo_bench}
 CUSTOMERS=${NBO_BENCH_CUSTOMERS:-100000}
 SPREAD=${NBO_BENCH_SPREAD:-$CUSTOMERS}   # requests pick ids among the first SPREAD customers (a hot set if smaller)
 DURATION=${DURATION:-30}
@@ -22,7 +23,7 @@ LOG=target/bench/http-server.log
 mkdir -p target/bench
 
 command -v wrk >/dev/null || { echo "installing wrk"; apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-NBO_PG_DATABASES="nbo nbo_bench" deploy/local/ensure-postgres.sh
+NBO_PG_DATABASES="nbo $DB" deploy/local/ensure-postgres.sh
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   ./mvnw -B -q package -DskipTests
 fi
@@ -32,8 +33,8 @@ BENCH_CP="target/bench-build/classes:$(cat target/bench-build/bench.classpath)"
 
 pin=()
 [ -n "${SERVER_CPUS:-}" ] && pin=(taskset -c "$SERVER_CPUS")
-echo "Starting the server on $URL (database nbo_bench, $CUSTOMERS customers, requests spread over $SPREAD); log in $LOG"
-NBO_DB_URL=jdbc:postgresql://127.0.0.1:5432/nbo_bench QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 \
+echo "Starting the server on $URL (database $DB, $CUSTOMERS customers, requests spread over $SPREAD); log in $LOG"
+NBO_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 \
   NBO_SAMPLE_DATA_ENABLED=true NBO_SAMPLE_DATA_CUSTOMERS=$CUSTOMERS \
   NBO_MARKETER_PASSWORD=${NBO_MARKETER_PASSWORD:-bench-marketer} NBO_ADMIN_PASSWORD=${NBO_ADMIN_PASSWORD:-bench-admin} \
   "${pin[@]}" java $SERVER_JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &

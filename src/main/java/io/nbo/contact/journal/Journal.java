@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,38 +40,38 @@ public final class Journal implements AutoCloseable {
     private static final int MAX_BATCH = 4096;
 
     private final Path dir;
-    private final long segmentBytes;
     private final Duration commitTimeout;
     private final Segments segments;
     private final BlockingQueue<Append> appends = new LinkedBlockingQueue<>();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong records = new AtomicLong();
+    private final ActiveSegment file;
     private List<Entry> recovered;
-    private FileChannel channel;
-    private long active;
-    private long activeSize;
-    private long nextSegment;
     private volatile boolean running = true;
     private volatile Instant failingSince;
     private volatile String failure;
     private final Thread writer;
+    /** Held while open: two processes appending to and deleting each other's segments would lose records. */
+    private final FileChannel lock;
 
     private Journal(Path dir, long segmentBytes, Duration commitTimeout, List<Entry> recovered, long nextSegment,
-                    Segments segments) {
+                    Segments segments, FileChannel lock) {
         this.dir = dir;
-        this.segmentBytes = segmentBytes;
+        this.lock = lock;
         this.commitTimeout = commitTimeout;
         this.recovered = recovered;
-        this.nextSegment = nextSegment;
         this.segments = segments;
+        this.file = new ActiveSegment(dir, segmentBytes, segments, nextSegment);
         this.writer = new Thread(this::writeLoop, "journal-writer");
         this.writer.setDaemon(true);
     }
 
     /** Opens the journal in {@code dir} (created if missing), reads what an earlier run left, starts the writer. */
     public static Journal open(Path dir, long segmentBytes, Duration commitTimeout) {
+        FileChannel lock = null;
         try {
             Files.createDirectories(dir);
+            lock = Segments.lock(dir);
             Segments segments = new Segments(dir);
             List<Entry> recovered = new ArrayList<>();
             long last = 0;
@@ -85,10 +84,11 @@ public final class Journal implements AutoCloseable {
                 LOG.infof("Journal %s: %d records from an earlier run to write to the database", dir,
                         recovered.size());
             }
-            Journal journal = new Journal(dir, segmentBytes, commitTimeout, recovered, last + 1, segments);
+            Journal journal = new Journal(dir, segmentBytes, commitTimeout, recovered, last + 1, segments, lock);
             journal.writer.start();
             return journal;
         } catch (IOException e) {
+            Segments.release(lock);
             throw new UncheckedIOException("cannot open the journal in " + dir.toAbsolutePath() + ": "
                     + e.getMessage(), e);
         }
@@ -172,8 +172,8 @@ public final class Journal implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        closeChannel();
-        segments.seal(active);
+        file.close();
+        Segments.release(lock);
         long left = segments.outstanding();
         if (left > 0) {
             LOG.infof("Journal %s keeps %d records not yet in the database; they are written at the next start", dir,
@@ -207,37 +207,28 @@ public final class Journal implements AutoCloseable {
     }
 
     private void commit(List<Append> batch) {
-        long before = activeSize;
+        int bytes = 0;
+        for (Append a : batch) {
+            bytes += JournalFormat.size(a.payload);
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(bytes);
+        for (Append a : batch) {
+            JournalFormat.put(buffer, a.kind, a.payload);
+        }
+        buffer.flip();
+        long segment;
         try {
-            int bytes = 0;
-            for (Append a : batch) {
-                bytes += JournalFormat.size(a.payload);
-            }
-            if (channel == null || activeSize + bytes > segmentBytes && activeSize > JournalFormat.MAGIC.length) {
-                roll();
-                before = activeSize;
-            }
-            ByteBuffer buffer = ByteBuffer.allocate(bytes);
-            for (Append a : batch) {
-                JournalFormat.put(buffer, a.kind, a.payload);
-            }
-            buffer.flip();
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(false);
-            activeSize += bytes;
-            segments.appended(active, batch.size());
-            commits.incrementAndGet();
-            records.addAndGet(batch.size());
-            failingSince = null;
-            failure = null;
-            for (Append a : batch) {
-                a.done.complete(active);
-            }
+            segment = file.write(buffer, batch.size());
         } catch (IOException e) {
-            abandon(before);
             fail(batch, "writing the journal in " + dir.toAbsolutePath() + " failed: " + e.getMessage());
+            return;
+        }
+        commits.incrementAndGet();
+        records.addAndGet(batch.size());
+        failingSince = null;
+        failure = null;
+        for (Append a : batch) {
+            a.done.complete(segment);
         }
     }
 
@@ -250,66 +241,6 @@ public final class Journal implements AutoCloseable {
         for (Append a : batch) {
             a.done.completeExceptionally(new JournalUnavailable(why));
         }
-    }
-
-    /** After a failed write: cut the segment back to its last whole record, seal it, and start a new one next time. */
-    private void abandon(long size) {
-        try {
-            if (channel != null) {
-                channel.truncate(size);
-            }
-        } catch (IOException e) {
-            LOG.warnf("Could not cut journal segment %d back to %d bytes: %s", active, size, e.getMessage());
-        }
-        closeChannel();
-        segments.seal(active);
-    }
-
-    private void roll() throws IOException {
-        closeChannel();
-        segments.seal(active);
-        active = nextSegment++;
-        Path file = segments.path(active);
-        try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            ByteBuffer magic = ByteBuffer.wrap(JournalFormat.MAGIC);
-            while (magic.hasRemaining()) {
-                channel.write(magic);
-            }
-            channel.force(true);
-        } catch (IOException e) {
-            closeChannel();
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
-        activeSize = JournalFormat.MAGIC.length;
-        segments.created(active);
-        syncDirectory();
-    }
-
-    /** Makes the new file's name durable too (its directory entry), so a crash cannot lose a whole segment. */
-    private void syncDirectory() {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException e) {
-            LOG.debugf("Syncing the journal directory is not supported here: %s", e.getMessage());
-        }
-    }
-
-    private void closeChannel() {
-        if (channel == null) {
-            return;
-        }
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.warnf("Closing journal segment %d: %s", active, e.getMessage());
-        }
-        channel = null;
     }
 
     private static final class Append {

@@ -1,8 +1,11 @@
 package io.nbo.contact.journal;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +83,36 @@ final class Segments {
 
     synchronized long outstanding() {
         return all.values().stream().mapToLong(s -> s.outstanding).sum();
+    }
+
+    /**
+     * Takes the folder's lock: two processes appending to and deleting each other's segments would lose records.
+     *
+     * @return the locked channel, to {@link #release} on close
+     */
+    static FileChannel lock(Path dir) throws IOException {
+        FileChannel channel = FileChannel.open(dir.resolve("journal.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        try {
+            if (channel.tryLock() != null) {
+                return channel;
+            }
+        } catch (OverlappingFileLockException e) {
+            // held by this process
+        }
+        channel.close();
+        throw new IllegalStateException("the journal in " + dir.toAbsolutePath() + " is in use by another server "
+                + "process; give each process its own nbo.journal.dir");
+    }
+
+    static void release(FileChannel lock) {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                LOG.debugf("Releasing the journal lock: %s", e.getMessage());
+            }
+        }
     }
 
     private void deleteIfDone(long segment, Segment s) {

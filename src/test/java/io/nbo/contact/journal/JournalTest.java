@@ -172,9 +172,18 @@ class JournalTest {
         assertThat(read).containsExactlyElementsOf(expected);
     }
 
+    @Test
+    void aSecondJournalOnTheSameFolderIsRefusedWhileTheFirstIsOpen() {
+        open(1 << 24);
+
+        assertThatThrownBy(() -> open(1 << 24)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the journal in " + dir.toAbsolutePath() + " is in use by another server process; give "
+                        + "each process its own nbo.journal.dir");
+    }
+
     private List<String> segmentFiles() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(f -> f.getFileName().toString()).sorted().toList();
+            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".wal")).sorted().toList();
         }
     }
 

@@ -71,3 +71,5 @@ for rate in $RATES; do
   measure "fixed rate $rate/s" java -Xmx512m -cp "$BENCH_CP" io.nbo.bench.FixedRateClient \
     "$URL/api/decisions" "$rate" "$DURATION" "$SPREAD" "$CONNECTIONS"
 done
+# Write-ahead journal (issue 9): syncs to disk and records they covered; records/syncs is the mean group commit.
+curl -sf "$URL/q/metrics" | grep -E '^nbo_journal_(syncs|records)_total' || true

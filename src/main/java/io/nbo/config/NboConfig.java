@@ -97,7 +97,7 @@ public interface NboConfig {
         int historyDays();
 
         /**
-         * Decisions and outcomes waiting to be written (kept in memory, about 0.5 KB each, and in the journal) before
+         * Decisions and outcomes waiting to be written (kept in memory, about 0.6 KB each, and in the journal) before
          * new ones are refused with 503 (back-pressure): how long a database outage is ridden out is this divided by
          * the rate, e.g. 200,000 = a minute at 3,300 decisions/s (docs/operations.md).
          */

@@ -1,7 +1,5 @@
 package io.nbo.contact.service;
 
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nbo.common.error.UnavailableProblem;
 import io.nbo.config.JournalConfig;
@@ -90,7 +88,7 @@ public class DecisionLog {
         this.places = new Semaphore(config.logQueueCapacity());
         this.writer = new LogWriter(queue, store, config.logBatchSize(), state, deadLetters, this::written);
         recover();
-        register(meters);
+        LogMetrics.register(meters, pending, state, journal);
     }
 
     void start(@Observes StartupEvent event) {
@@ -183,11 +181,6 @@ public class DecisionLog {
     /** A decision waiting to be written or made recently (the {@code recent-decisions} cache): no database read. */
     public Optional<LoggedDecision> find(String id) {
         return pending.decision(id).or(() -> Optional.ofNullable(recent.get(id)));
-    }
-
-    /** Every decision of the customer still waiting to be written. */
-    public List<LoggedDecision> pendingFor(String customerId) {
-        return pending.decisionsOf(customerId);
     }
 
     /** What the decisions and outcomes of the customer still waiting to be written add to their contact history. */
@@ -304,22 +297,5 @@ public class DecisionLog {
         synchronized (written) {
             written.notifyAll();
         }
-    }
-
-    private void register(MeterRegistry meters) {
-        Gauge.builder("nbo.decision.log.backlog", pending, PendingLog::size)
-                .description("Decisions and outcomes waiting to be written to the database").register(meters);
-        Gauge.builder("nbo.decision.log.database.down", state, s -> s.databaseDown() ? 1 : 0)
-                .description("1 while writing the decision log to the database fails").register(meters);
-        FunctionCounter.builder("nbo.decision.log.written", state, LogState::written)
-                .description("Decisions and outcomes written to the database").register(meters);
-        FunctionCounter.builder("nbo.decision.log.dead.letters", state, LogState::permanentFailures)
-                .description("Decisions and outcomes the database refused for good, set aside").register(meters);
-        FunctionCounter.builder("nbo.decision.log.write.retries", state, LogState::transientFailures)
-                .description("Batches that failed for a transient reason and were retried").register(meters);
-        FunctionCounter.builder("nbo.journal.syncs", journal, Journal::commits)
-                .description("Journal writes forced to disk (group commits)").register(meters);
-        FunctionCounter.builder("nbo.journal.records", journal, Journal::records)
-                .description("Records written to the journal; divided by syncs, the mean group size").register(meters);
     }
 }

@@ -102,15 +102,6 @@ final class PendingLog {
         return events;
     }
 
-    List<LoggedDecision> decisionsOf(String customerId) {
-        Set<LogEntry> entries = byCustomer.get(customerId);
-        if (entries == null) {
-            return List.of();
-        }
-        return entries.stream().filter(LogEntry.Decided.class::isInstance)
-                .map(e -> ((LogEntry.Decided) e).decision()).toList();
-    }
-
     int size() {
         return decisions.size() + outcomes.size();
     }

@@ -10,7 +10,7 @@
 #      WORKLOAD_SEED=42, customers from CustomerGenerator with the same seed) put in through the admin API after start
 #      (io.nbo.bench.HttpWorkload: POST /api/offers, PUT /api/rulesets/generated-42.drl.csv beside the sample tables),
 #      database nbo_bench_generated; uploads are not written through into the repository's decision-tables/.
-# Env: NBO_BENCH_CUSTOMERS (100000), NBO_BENCH_SPREAD (ids requests pick from; all customers), NBO_BENCH_PORT (8085), DURATION seconds per phase (30), CONNECTIONS (32),
+# Env: NBO_BENCH_DB (per workload; another name keeps parallel runs apart), NBO_BENCH_CUSTOMERS (100000), NBO_BENCH_SPREAD (ids requests pick from; all customers), NBO_BENCH_PORT (8085), DURATION seconds per phase (30), CONNECTIONS (32),
 #      WRK_THREADS (1), RATES fixed rates to try, in increasing order ("2000 5000"; stops after the first the server
 #      cannot keep), HOT_SET (5000; 0 skips the phase), SERVER_CPUS cpu list to pin the server to (all),
 #      SERVER_JAVA_OPTS (-Xmx1g -XX:+UseParallelGC), SKIP_BUILD=1 to reuse target/quarkus-app,
@@ -118,3 +118,5 @@ for rate in $RATES; do
   fi
 done
 echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+# Write-ahead journal (issue 9): syncs to disk and records they covered; records/syncs is the mean group commit.
+curl -sf "$URL/q/metrics" | grep -E '^nbo_journal_(syncs|records)_total' || true

@@ -145,8 +145,12 @@ public interface NboConfig {
         @WithDefault("366")
         int historyDays();
 
-        /** Decisions waiting to be written before new decisions are refused with 503 (back-pressure). */
-        @WithDefault("10000")
+        /**
+         * Decisions and outcomes waiting to be written (kept in memory, about 0.6 KB each, and in the journal) before
+         * new ones are refused with 503 (back-pressure): how long a database outage is ridden out is this divided by
+         * the rate, e.g. 200,000 = a minute at 3,300 decisions/s (docs/operations.md).
+         */
+        @WithDefault("200000")
         int logQueueCapacity();
 
         /** Decisions written per database batch. */

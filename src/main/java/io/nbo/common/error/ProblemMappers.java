@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.nbo.common.persistence.DatabaseFailures;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -104,6 +105,12 @@ public class ProblemMappers {
     /** Logged with its causes and stack, but database errors without the values they quote (personal data). */
     @ServerExceptionMapper(priority = 7000)
     public Response unexpected(RuntimeException e) {
+        if (DatabaseFailures.unreachable(e)) {
+            // Not a bug: the database is away and this request needed it (a customer or history not in the cache).
+            LOG.warnf("A request needed the database, which cannot be reached: %s", DatabaseFailures.describe(e));
+            return unavailable(new UnavailableProblem("the database cannot be reached and this request needs it (for "
+                    + "example a customer whose profile is not in the cache); try again shortly", 5));
+        }
         java.util.Optional<String> badData = StoredValues.refusedByDatabase(e);
         if (badData.isPresent()) {
             LOG.infof("A request held a value the database refuses (SQL state %s)", badData.get());

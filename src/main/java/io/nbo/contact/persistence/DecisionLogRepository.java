@@ -2,6 +2,7 @@ package io.nbo.contact.persistence;
 
 import io.nbo.contact.LoggedDecision;
 import io.nbo.contact.LoggedDecision.Made;
+import io.nbo.contact.RecordedOutcome;
 import io.nbo.decision.core.policy.ContactEvent;
 import io.nbo.decision.core.policy.ContactEventType;
 import io.nbo.offer.Channel;
@@ -18,16 +19,30 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The decision log in the database, by plain JDBC: batched inserts (one transaction per batch) suit a write-behind log
- * better than entities, and decisions are only ever read back as immutable records.
+ * The decision log and its outcomes in the database, by plain JDBC: batched inserts (one transaction per batch) suit a
+ * write-behind log better than entities, and decisions are only ever read back as immutable records. Every insert is
+ * conditional ({@code insert ... select ... where not exists}, portable across PostgreSQL and H2), so writing a batch
+ * again (after a crash, from the journal) is cheap and changes nothing. Values are cast to unbounded types on the way
+ * in, so a value too long for its column is refused by the column (SQLSTATE 22001), never silently cut.
  */
 @ApplicationScoped
-public class DecisionLogRepository {
+public class DecisionLogRepository implements LogStore {
 
-    private static final String INSERT_DECISION = "insert into decision_log (id, customer_id, touchpoint, decided_at, "
-            + "rule_set_version, policy_version, fallback, requested_by) values (?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_OFFER = "insert into decision_offer (decision_id, offer_id, offer_group, "
-            + "channel, offer_rank) values (?, ?, ?, ?, ?)";
+    private static final String INSERT_DECISION = """
+            insert into decision_log (id, customer_id, touchpoint, decided_at, rule_set_version, policy_version,
+                                      fallback, requested_by)
+            select cast(? as varchar), cast(? as varchar), cast(? as varchar), cast(? as timestamp with time zone),
+                   cast(? as varchar), cast(? as varchar), cast(? as boolean), cast(? as varchar)
+             where not exists (select 1 from decision_log where id = ?)""";
+    private static final String INSERT_OFFER = """
+            insert into decision_offer (decision_id, offer_id, offer_group, channel, offer_rank)
+            select cast(? as varchar), cast(? as varchar), cast(? as varchar), cast(? as varchar), cast(? as integer)
+             where not exists (select 1 from decision_offer where decision_id = ? and offer_id = ?)""";
+    private static final String INSERT_OUTCOME = """
+            insert into decision_outcome (decision_id, offer_id, customer_id, outcome, occurred_at, recorded_at, amount)
+            select cast(? as varchar), cast(? as varchar), cast(? as varchar), cast(? as varchar),
+                   cast(? as timestamp with time zone), cast(? as timestamp with time zone), cast(? as numeric(12, 2))
+             where not exists (select 1 from decision_outcome where decision_id = ? and offer_id = ? and outcome = ?)""";
 
     private final DataSource dataSource;
 
@@ -35,33 +50,16 @@ public class DecisionLogRepository {
         this.dataSource = dataSource;
     }
 
-    /**
-     * Writes the decisions in one transaction. If some were already written (a retry after a commit whose answer was
-     * lost), falls back to one transaction per decision, skipping those already there.
-     */
-    public void insertAll(List<LoggedDecision> decisions) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> insert(decisions));
-        } catch (RuntimeException e) {
-            if (!Jdbc.duplicate(e)) {
-                throw e;
-            }
-            for (LoggedDecision decision : decisions) {
-                try {
-                    QuarkusTransaction.requiringNew().run(() -> insert(List.of(decision)));
-                } catch (RuntimeException one) {
-                    if (!Jdbc.duplicate(one)) {
-                        throw one;
-                    }
-                }
-            }
-        }
+    @Override
+    public void write(List<LoggedDecision> decisions, List<RecordedOutcome> outcomes) {
+        QuarkusTransaction.requiringNew().run(() -> insert(decisions, outcomes));
     }
 
-    private void insert(List<LoggedDecision> decisions) {
+    private void insert(List<LoggedDecision> decisions, List<RecordedOutcome> outcomes) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement d = c.prepareStatement(INSERT_DECISION);
-             PreparedStatement o = c.prepareStatement(INSERT_OFFER)) {
+             PreparedStatement o = c.prepareStatement(INSERT_OFFER);
+             PreparedStatement x = c.prepareStatement(INSERT_OUTCOME)) {
             for (LoggedDecision decision : decisions) {
                 d.setString(1, decision.id());
                 d.setString(2, decision.customerId());
@@ -71,6 +69,7 @@ public class DecisionLogRepository {
                 d.setString(6, decision.policyVersion());
                 d.setBoolean(7, decision.fallback());
                 d.setString(8, decision.requestedBy());
+                d.setString(9, decision.id());
                 d.addBatch();
                 for (Made made : decision.offers()) {
                     o.setString(1, decision.id());
@@ -78,13 +77,33 @@ public class DecisionLogRepository {
                     o.setString(3, made.offerGroup());
                     o.setString(4, made.channel().code());
                     o.setInt(5, made.rank());
+                    o.setString(6, decision.id());
+                    o.setString(7, made.offerId());
                     o.addBatch();
                 }
             }
-            d.executeBatch();
-            o.executeBatch();
+            for (RecordedOutcome outcome : outcomes) {
+                x.setString(1, outcome.decisionId());
+                x.setString(2, outcome.offerId());
+                x.setString(3, outcome.customerId());
+                x.setString(4, outcome.outcome().name());
+                x.setObject(5, Jdbc.utc(outcome.occurredAt()));
+                x.setObject(6, Jdbc.utc(outcome.recordedAt()));
+                x.setBigDecimal(7, outcome.amount());
+                x.setString(8, outcome.decisionId());
+                x.setString(9, outcome.offerId());
+                x.setString(10, outcome.outcome().name());
+                x.addBatch();
+            }
+            if (!decisions.isEmpty()) {
+                d.executeBatch();
+                o.executeBatch();
+            }
+            if (!outcomes.isEmpty()) {
+                x.executeBatch();
+            }
         } catch (SQLException e) {
-            throw Jdbc.failure("writing " + decisions.size() + " decisions", e);
+            throw Jdbc.failure("writing " + decisions.size() + " decisions and " + outcomes.size() + " outcomes", e);
         }
     }
 

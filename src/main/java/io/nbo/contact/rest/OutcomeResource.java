@@ -59,6 +59,8 @@ public class OutcomeResource {
     @APIResponse(responseCode = "404", description = "No decision with that id")
     @APIResponse(responseCode = "409", description = "Already recorded with a different value")
     @APIResponse(responseCode = "422", description = "The decision did not make that offer")
+    @APIResponse(responseCode = "503", description = "Not recorded: the log is full, the journal cannot be written, or "
+            + "the decision is not in memory while the database is away; retry after Retry-After seconds")
     public Response record(@PathParam("decisionId") String decisionId, OutcomePayload payload) {
         if (!DECISION_ID.matcher(decisionId).matches()) {
             throw new NotFoundProblem("No decision with id '" + Values.clip(decisionId, 40) + "'");

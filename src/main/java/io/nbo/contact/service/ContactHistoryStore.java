@@ -19,7 +19,7 @@ import org.infinispan.Cache;
 
 /**
  * Customers' contact histories as the hot path reads them: from the Infinispan cache {@code contact-history}, loaded
- * on a miss from the database plus the decisions still waiting in the log queue, and kept current by appending each
+ * on a miss from the database plus the decisions and outcomes still waiting in the log, and kept current by appending each
  * decision and outcome as it happens. A lock per customer (striped) orders a load against concurrent appends, so an
  * event is never lost between the database read and the cache write; appends are idempotent by event key.
  */
@@ -60,14 +60,12 @@ public class ContactHistoryStore implements ContactHistorySource {
             if (cached != null) {
                 return cached;
             }
-            // Pending first, then the database: a decision written in between is then found in one or the other.
-            List<LoggedDecision> pending = log.pendingFor(customerId);
+            // Pending first, then the database: an entry written in between is then found in one or the other.
+            List<ContactEvent> pending = log.pendingEvents(customerId);
             Instant horizon = clock.instant().minus(lookBack);
             ContactHistory loaded = new ContactHistory(customerId, repository.history(customerId, horizon));
-            for (LoggedDecision decision : pending) {
-                for (ContactEvent event : offered(decision)) {
-                    loaded = loaded.with(event);
-                }
+            for (ContactEvent event : pending) {
+                loaded = loaded.with(event);
             }
             cache.put(customerId, loaded);
             return loaded;

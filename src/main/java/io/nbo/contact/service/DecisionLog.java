@@ -1,73 +1,107 @@
 package io.nbo.contact.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.nbo.common.error.UnavailableProblem;
+import io.nbo.config.JournalConfig;
 import io.nbo.config.NboConfig;
 import io.nbo.contact.LoggedDecision;
-import io.nbo.contact.persistence.DecisionLogRepository;
+import io.nbo.contact.RecordedOutcome;
+import io.nbo.contact.journal.ContactRecords;
+import io.nbo.contact.journal.DeadLetterFile;
+import io.nbo.contact.journal.Journal;
+import io.nbo.contact.journal.JournalUnavailable;
+import io.nbo.contact.persistence.LogStore;
+import io.nbo.decision.core.policy.ContactEvent;
+import io.quarkiverse.infinispan.embedded.Embedded;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.jboss.logging.Logger;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.infinispan.Cache;
 
 /**
- * Logs every decision off the hot path: the request thread only puts the decision on a bounded queue; one writer
- * thread drains it in batches into the database. Nothing acknowledged is lost: a decision reserves its place in the
- * queue before it is made ({@link #reserve()}); when the queue is full (the database is down or slow) the request
- * waits briefly and is then refused with 503 before anything is decided or any stock is taken, rather than answered
- * and dropped. A batch that fails to write stays in memory and is retried until it is written; shutdown drains the
- * queue. Decisions not
- * yet written are readable through {@link #pending(String)}, so outcomes and histories never miss them.
+ * The decision log and the outcomes reported for it, written ahead and then to the database. Nothing acknowledged is
+ * lost:
+ *
+ * <ol>
+ *   <li>a decision reserves its place in the log before it is made ({@link #reserve()}); when the log is full (the
+ *       database has been away long enough) it is refused with 503 before anything is decided or any stock taken;</li>
+ *   <li>{@link #record} and {@link #recordOutcome} return only once the entry is in the local {@link Journal} on disk
+ *       (group commit), so a kill -9 right after the answer loses nothing: the next start writes what the journal
+ *       holds, idempotently;</li>
+ *   <li>the {@link LogWriter} writes entries to the database in batches off the request thread, retrying transient
+ *       failures with back-off and setting aside records the database refuses for good (dead letters).</li>
+ * </ol>
+ *
+ * Entries not yet written are readable ({@link #find}, {@link #pendingEvents}), so outcomes and contact histories
+ * never miss them; recent decisions stay readable from the {@code recent-decisions} cache after they are written, so
+ * outcomes for them are taken while the database is away.
  */
 @ApplicationScoped
 public class DecisionLog {
 
-    private static final Logger LOG = Logger.getLogger(DecisionLog.class);
-
-    private final DecisionLogRepository repository;
+    private final Journal journal;
+    private final DeadLetterFile deadLetters;
+    private final Map<String, LoggedDecision> recent;
     private final NboConfig.Contact config;
-    private final BlockingQueue<LoggedDecision> queue;
+    private final Duration commitTimeout;
+    private final BlockingQueue<LogEntry> queue = new LinkedBlockingQueue<>();
     private final Semaphore places;
-    private final ConcurrentHashMap<String, LoggedDecision> unwritten = new ConcurrentHashMap<>();
+    /** Entries recovered from the journal beyond the capacity: paid back before any place is given back. */
+    private final AtomicInteger overdraft = new AtomicInteger();
+    private final PendingLog pending = new PendingLog();
+    private final LogState state = new LogState(Clock.systemUTC());
     private final Object written = new Object();
-    private volatile boolean running;
-    private Thread writer;
+    private final LogWriter writer;
 
-    public DecisionLog(DecisionLogRepository repository, NboConfig config) {
-        this.repository = repository;
-        this.config = config.contact();
-        this.queue = new ArrayBlockingQueue<>(this.config.logQueueCapacity());
-        this.places = new Semaphore(this.config.logQueueCapacity());
+    @Inject
+    public DecisionLog(LogStore store, NboConfig config, JournalConfig journal,
+                       @Embedded("recent-decisions") Cache<String, LoggedDecision> recent, MeterRegistry meters) {
+        this(store, Journal.open(Path.of(journal.dir()), journal.segmentBytes(), journal.commitTimeout()),
+                new DeadLetterFile(Path.of(journal.dir()).resolve("dead-letters.jsonl")), recent, config.contact(),
+                journal.commitTimeout(), meters);
+    }
+
+    DecisionLog(LogStore store, Journal journal, DeadLetterFile deadLetters, Map<String, LoggedDecision> recent,
+                NboConfig.Contact config, Duration commitTimeout, MeterRegistry meters) {
+        this.journal = journal;
+        this.deadLetters = deadLetters;
+        this.recent = recent;
+        this.config = config;
+        this.commitTimeout = commitTimeout;
+        this.places = new Semaphore(config.logQueueCapacity());
+        this.writer = new LogWriter(queue, store, config.logBatchSize(), state, deadLetters, this::written);
+        recover();
+        LogMetrics.register(meters, pending, state, journal);
     }
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        writer = new Thread(this::drainLoop, "decision-log-writer");
-        writer.setDaemon(true);
         writer.start();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        if (writer != null) {
-            writer.join(30_000);
-        }
-        if (!unwritten.isEmpty()) {
-            LOG.errorf("%d decisions could not be written before shutdown", unwritten.size());
-        }
+        writer.stop(Duration.ofSeconds(30));
+        journal.close();
     }
 
     /**
-     * Reserves a place in the queue for a decision about to be made; refuses with 503 if none frees up in time. The
+     * Reserves a place in the log for a decision about to be made; refuses with 503 if none frees up in time. The
      * caller must then {@link #record} the decision, or {@link #cancel} the place if the decision failed.
      */
     public void reserve() {
@@ -78,8 +112,8 @@ public class DecisionLog {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new UnavailableProblem("the decision log is full (" + queue.size() + " decisions waiting to be "
-                + "written); try again shortly", 1);
+        throw new UnavailableProblem("the decision log is full (" + pending.size() + " decisions and outcomes waiting "
+                + "to be written); try again shortly", 1);
     }
 
     /** Gives back a reserved place whose decision was not made. */
@@ -87,34 +121,88 @@ public class DecisionLog {
         places.release();
     }
 
-    /** Queues a decision for writing, in the place reserved for it (never blocks, never refuses). */
+    /**
+     * Records a decision in its reserved place: returns once it is in the journal on disk. If the journal cannot be
+     * written, the place is given back and the caller gets 503: the decision was not recorded and must not be answered.
+     */
     public void record(LoggedDecision decision) {
-        unwritten.put(decision.id(), decision);
-        if (!queue.offer(decision)) {
-            throw new IllegalStateException("decision log queue over its reserved capacity");
+        long segment;
+        try {
+            segment = journal.append(ContactRecords.DECISION, ContactRecords.decision(decision));
+        } catch (JournalUnavailable e) {
+            cancel();
+            throw notDurable();
         }
+        LogEntry entry = new LogEntry.Decided(decision, segment);
+        pending.add(entry);
+        recent.put(decision.id(), decision);
+        queue.add(entry);
+    }
+
+    /**
+     * Records an outcome: returns it once it is in the journal, or, if the same outcome is already waiting to be
+     * written, that one ({@code created} false).
+     */
+    public RecordedOutcome recordOutcome(RecordedOutcome outcome, String offerGroup) {
+        Optional<PendingLog.Claim> earlier = pending.claim(outcome);
+        if (earlier.isPresent()) {
+            return repeat(earlier.get());
+        }
+        try {
+            reserve();
+        } catch (UnavailableProblem e) {
+            pending.unclaim(outcome);
+            throw e;
+        }
+        long segment;
+        try {
+            segment = journal.append(ContactRecords.OUTCOME, ContactRecords.outcome(outcome, offerGroup));
+        } catch (JournalUnavailable e) {
+            pending.unclaim(outcome);
+            cancel();
+            throw notDurable();
+        }
+        LogEntry.Reported entry = new LogEntry.Reported(outcome, offerGroup, segment);
+        pending.claimed(entry);
+        queue.add(entry);
+        return outcome;
+    }
+
+    /** The same outcome (decision, offer, type) if it is waiting to be written; {@code created} false. */
+    public Optional<RecordedOutcome> pendingOutcome(RecordedOutcome like) {
+        return pending.outcome(like).map(this::repeat);
     }
 
     /** A decision still waiting to be written, if it is one. */
     public Optional<LoggedDecision> pending(String id) {
-        return Optional.ofNullable(unwritten.get(id));
+        return pending.decision(id);
     }
 
-    /** Every decision of the customer still waiting to be written. */
+    /** A decision waiting to be written or made recently (the {@code recent-decisions} cache): no database read. */
+    public Optional<LoggedDecision> find(String id) {
+        return pending.decision(id).or(() -> Optional.ofNullable(recent.get(id)));
+    }
+
+    /** What the decisions and outcomes of the customer still waiting to be written add to their contact history. */
+    public List<ContactEvent> pendingEvents(String customerId) {
+        return pending.events(customerId);
+    }
+
+    /** The customer's decisions still waiting to be written (erasure writes them first, then pseudonymises). */
     public List<LoggedDecision> pendingFor(String customerId) {
-        return unwritten.values().stream().filter(d -> d.customerId().equals(customerId)).toList();
+        return pending.decisions(customerId);
     }
 
-    /** Decisions waiting to be written. */
+    /** Decisions and outcomes waiting to be written. */
     public int backlog() {
-        return unwritten.size();
+        return pending.size();
     }
 
     /** Waits until the decision has been written (or the timeout passes); true if it is written. */
     public boolean awaitWritten(String id, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (written) {
-            while (unwritten.containsKey(id)) {
+            while (pending.holds(id)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -125,48 +213,94 @@ public class DecisionLog {
         return true;
     }
 
-    private void drainLoop() {
-        List<LoggedDecision> batch = new ArrayList<>(config.logBatchSize());
-        long backoffMs = 100;
-        while (running || !queue.isEmpty() || !batch.isEmpty()) {
-            try {
-                if (batch.isEmpty()) {
-                    LoggedDecision first = queue.poll(100, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        continue;
-                    }
-                    batch.add(first);
-                    queue.drainTo(batch, config.logBatchSize() - 1);
-                }
-                repository.insertAll(batch);
-                batch.forEach(d -> unwritten.remove(d.id()));
-                places.release(batch.size());
-                batch.clear();
-                backoffMs = 100;
-                synchronized (written) {
-                    written.notifyAll();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("Writing %d decisions failed, keeping them and retrying in %d ms: %s", batch.size(),
-                        backoffMs, e.getMessage());
-                if (!pause(backoffMs)) {
-                    return;
-                }
-                backoffMs = Math.min(backoffMs * 2, 5_000);
+    /** What the writer last saw of the database. */
+    public LogState state() {
+        return state;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public DeadLetterFile deadLetters() {
+        return deadLetters;
+    }
+
+    public int capacity() {
+        return config.logQueueCapacity();
+    }
+
+    /** False when the writer thread died (the log is no longer written: restart the server). */
+    public boolean writerAlive() {
+        return writer.alive() && journal.writerAlive();
+    }
+
+    private RecordedOutcome repeat(PendingLog.Claim claim) {
+        try {
+            if (Boolean.TRUE.equals(claim.durable().get(commitTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS))) {
+                RecordedOutcome o = claim.outcome();
+                return new RecordedOutcome(o.decisionId(), o.offerId(), o.customerId(), o.channel(), o.outcome(),
+                        o.occurredAt(), o.recordedAt(), o.amount(), false);
             }
+        } catch (ExecutionException | TimeoutException e) {
+            // fall through: the first report of this outcome was not recorded
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw notDurable();
+    }
+
+    private static UnavailableProblem notDurable() {
+        return new UnavailableProblem("the server cannot write its journal now (disk full or failing), so nothing "
+                + "was recorded; try again shortly or on another server", 5);
+    }
+
+    private void recover() {
+        for (Journal.Entry e : journal.recovered()) {
+            LogEntry entry;
+            try {
+                entry = e.kind() == ContactRecords.DECISION
+                        ? new LogEntry.Decided(ContactRecords.readDecision(e.payload()), e.segment())
+                        : outcomeEntry(e);
+            } catch (RuntimeException unreadable) {
+                deadLetters.add("unreadable", "journal record of kind " + (char) e.kind(), null,
+                        unreadable.getMessage(), Base64.getEncoder().encodeToString(e.payload()));
+                journal.written(e.segment(), 1);
+                continue;
+            }
+            pending.add(entry);
+            if (entry instanceof LogEntry.Decided d) {
+                recent.put(d.decision().id(), d.decision());
+            }
+            if (!places.tryAcquire()) {
+                overdraft.incrementAndGet();
+            }
+            queue.add(entry);
         }
     }
 
-    private static boolean pause(long ms) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(ms);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    private static LogEntry outcomeEntry(Journal.Entry e) {
+        ContactRecords.OutcomeRecord record = ContactRecords.readOutcome(e.payload());
+        return new LogEntry.Reported(record.outcome(), record.offerGroup(), e.segment());
+    }
+
+    /** The writer's callback: these entries are in the database (or set aside). */
+    private void written(List<LogEntry> entries) {
+        Map<Long, Integer> bySegment = new HashMap<>();
+        for (LogEntry entry : entries) {
+            pending.remove(entry);
+            bySegment.merge(entry.segment(), 1, Integer::sum);
+        }
+        bySegment.forEach(journal::written);
+        int free = entries.size();
+        for (int owed = overdraft.get(); owed > 0 && free > 0; owed = overdraft.get()) {
+            if (overdraft.compareAndSet(owed, owed - 1)) {
+                free--;
+            }
+        }
+        places.release(free);
+        synchronized (written) {
+            written.notifyAll();
         }
     }
 }

@@ -27,7 +27,8 @@ import org.jboss.logging.Logger;
  * <p>Unused units go back to the database when the policy is reloaded (so a changed cap applies at once) and when the
  * server shuts down. A node that dies without shutting down strands what it held: those units stay counted as used,
  * so the offer is under-issued by at most one block per node and rule, never over-issued; raising the cap by that much
- * hands them out again.
+ * hands them out again. While the database cannot be reached a node hands out what its blocks hold and then stops
+ * offering the offer until it can reserve again ({@link VolumeAllowance}): never more than the cap.
  */
 @ApplicationScoped
 public class JdbcVolumeLedger implements VolumeLedger {
@@ -127,8 +128,12 @@ public class JdbcVolumeLedger implements VolumeLedger {
         if (known != null) {
             return known;
         }
-        BigDecimal left = counters.left(rule.offer().value(), rule.name());
-        return left == null ? rule.limit() : left;
+        try {
+            BigDecimal left = counters.left(rule.offer().value(), rule.name());
+            return left == null ? rule.limit() : left;
+        } catch (RuntimeException e) {
+            return BigDecimal.ZERO; // the counter cannot be read: this node has nothing it may hand out
+        }
     }
 
     /** Units this node holds for the rule (reserved in the database, not yet handed out). */

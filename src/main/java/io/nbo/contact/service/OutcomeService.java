@@ -5,6 +5,7 @@ import io.nbo.common.error.InvalidFieldProblem;
 import io.nbo.common.error.NotFoundProblem;
 import io.nbo.common.error.UnavailableProblem;
 import io.nbo.common.error.UnprocessableProblem;
+import io.nbo.common.persistence.DatabaseFailures;
 import io.nbo.contact.LoggedDecision;
 import io.nbo.contact.RecordedOutcome;
 import io.nbo.contact.persistence.DecisionLogRepository;
@@ -19,12 +20,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Records what happened to the offers of a decision. Idempotent: the same decision, offer and outcome is stored once
- * and a repeat returns what was stored. The outcome joins the customer's contact history at once, so the next decision
- * already sees it.
+ * and a repeat returns what was stored. An outcome is acknowledged once it is in the journal ({@link DecisionLog}) and
+ * written to the database with the log, after its decision; it joins the customer's contact history at once, so the
+ * next decision already sees it. Recent decisions are found in memory, so outcomes are taken while the database is
+ * away.
  */
 @ApplicationScoped
 public class OutcomeService {
@@ -65,9 +69,10 @@ public class OutcomeService {
             throw new InvalidFieldProblem("at", "at " + at + " is before the decision was made ("
                     + decision.decidedAt() + ")");
         }
-        awaitWritten(decisionId);
-        RecordedOutcome stored = outcomes.insertOnce(new RecordedOutcome(decisionId, made.offerId(),
-                decision.customerId(), made.channel(), report.outcome(), at, now, report.value(), true));
+        RecordedOutcome reported = new RecordedOutcome(decisionId, made.offerId(), decision.customerId(),
+                made.channel(), report.outcome(), at, now, report.value(), true);
+        RecordedOutcome stored = log.pendingOutcome(reported).or(() -> stored(reported))
+                .orElseGet(() -> log.recordOutcome(reported, made.offerGroup()));
         if (!stored.created() && !sameValue(stored.amount(), report.value())) {
             throw new ConflictProblem("outcome " + report.outcome().code() + " of offer " + made.offerId()
                     + " in decision " + decisionId + " is already recorded with value " + stored.amount()
@@ -81,22 +86,51 @@ public class OutcomeService {
                 stored.outcome(), stored.occurredAt(), stored.recordedAt(), stored.amount(), stored.created());
     }
 
-    /** A decision from the log: still queued, or written. */
+    /**
+     * A decision: waiting to be written or made recently (memory, no database read), else from the database. While
+     * the database cannot be reached, a decision in neither place is answered 503 (it may exist; we cannot tell).
+     */
     public LoggedDecision decision(String decisionId) {
-        return log.pending(decisionId).or(() -> decisions.find(decisionId)).orElseThrow(() -> new NotFoundProblem(
-                "No decision with id '" + decisionId + "'; quote the decisionId a decision answer returned"));
+        Optional<LoggedDecision> known = log.find(decisionId);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        if (log.state().databaseDown()) {
+            throw databaseAway(decisionId);
+        }
+        try {
+            return decisions.find(decisionId).orElseThrow(() -> new NotFoundProblem("No decision with id '"
+                    + decisionId + "'; quote the decisionId a decision answer returned"));
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.unreachable(e)) {
+                throw databaseAway(decisionId);
+            }
+            throw e;
+        }
     }
 
-    private void awaitWritten(String decisionId) {
-        try {
-            if (!log.awaitWritten(decisionId, Duration.ofSeconds(10))) {
-                throw new UnavailableProblem("decision " + decisionId + " is not written to the log yet; try again "
-                        + "shortly", 2);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnavailableProblem("interrupted while waiting for the decision log", 2);
+    /**
+     * The same outcome already in the database, if the database can tell. While it cannot be reached the report is
+     * taken as new: it is written idempotently later (a repeat of an outcome stored before the outage then changes
+     * nothing, though its answer said created).
+     */
+    private Optional<RecordedOutcome> stored(RecordedOutcome reported) {
+        if (log.state().databaseDown()) {
+            return Optional.empty();
         }
+        try {
+            return outcomes.find(reported);
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.unreachable(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static UnavailableProblem databaseAway(String decisionId) {
+        return new UnavailableProblem("decision " + decisionId + " is not among this server's recent decisions and "
+                + "the database cannot be reached to look it up; try again shortly", 5);
     }
 
     private static boolean sameValue(BigDecimal a, BigDecimal b) {

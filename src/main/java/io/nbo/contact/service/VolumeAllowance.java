@@ -1,5 +1,6 @@
 package io.nbo.contact.service;
 
+import io.nbo.common.persistence.DatabaseFailures;
 import io.nbo.contact.persistence.VolumeCounters;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -24,6 +25,9 @@ import org.jboss.logging.Logger;
  *   <li>Sold out means nothing held and, when last looked, less than one claim left in the shared counter; that view
  *       is looked at again (in the background) at most every {@code recheck}, so units another node gave back or a
  *       raised cap are found without a query per decision.</li>
+ *   <li>When the shared counter cannot be reached (the database is away), the block is still handed out; once it is
+ *       used up the offer is not offered (a claim answers none left at once, without waiting on the database) and
+ *       the background tries to reserve again at most every {@code RETRY}. Safe: never more than was reserved.</li>
  * </ul>
  */
 final class VolumeAllowance {
@@ -32,6 +36,8 @@ final class VolumeAllowance {
     enum Claim { TAKEN, NONE_LEFT, CLOSED }
 
     private static final Logger LOG = Logger.getLogger(VolumeAllowance.class);
+    /** How often the background tries the shared counter again after it could not be reached. */
+    static final Duration RETRY = Duration.ofSeconds(1);
 
     private final String offerId;
     private final String rule;
@@ -51,6 +57,8 @@ final class VolumeAllowance {
     private long leftSeenAt;
     private boolean backgroundQueued;
     private boolean closed;
+    private boolean unreachable;
+    private long retryAt;
 
     VolumeAllowance(String offerId, String rule, BigDecimal cost, VolumeCounters counters, Executor background,
                     int blockClaims, Duration recheck, LongSupplier nanoTime) {
@@ -72,6 +80,10 @@ final class VolumeAllowance {
             if (take(amount)) {
                 return Claim.TAKEN;
             }
+            if (unreachable) {
+                retryInBackground();
+                return Claim.NONE_LEFT;
+            }
         }
         reserving.lock();
         try {
@@ -83,7 +95,14 @@ final class VolumeAllowance {
                     return Claim.TAKEN;
                 }
             }
-            if (!deposit(reserveBlock(amount))) {
+            BigDecimal block;
+            try {
+                block = reserveBlock(amount);
+            } catch (RuntimeException e) {
+                unreachable(e);
+                return Claim.NONE_LEFT;
+            }
+            if (!deposit(block)) {
                 return Claim.CLOSED;
             }
             synchronized (this) {
@@ -105,6 +124,10 @@ final class VolumeAllowance {
 
     /** True when nothing is held and the shared counter had less than one claim left when last looked at. */
     synchronized boolean exhausted() {
+        if (held.compareTo(cost) < 0 && unreachable) {
+            retryInBackground();
+            return true;
+        }
         boolean dry = held.compareTo(cost) < 0 && left != null && left.compareTo(cost) < 0;
         if (dry && !closed && nanoTime.getAsLong() - leftSeenAt >= recheckNanos) {
             queue(this::recheck);
@@ -112,9 +135,20 @@ final class VolumeAllowance {
         return dry;
     }
 
-    /** Units this node holds plus what the shared counter had left when last looked at; null if never looked at. */
+    /**
+     * Units this node holds plus what the shared counter had left when last looked at; null if never looked at. While
+     * the counter cannot be reached, only what this node holds (all it may hand out).
+     */
     synchronized BigDecimal remaining() {
+        if (unreachable) {
+            return held;
+        }
         return left == null ? null : held.add(left);
+    }
+
+    /** True since reserving from the shared counter failed, until it works again. */
+    synchronized boolean unreachable() {
+        return unreachable;
     }
 
     /** Units reserved and not handed out. */
@@ -176,8 +210,7 @@ final class VolumeAllowance {
             }
             deposit(reserveBlock(cost));
         } catch (RuntimeException e) {
-            LOG.warnf("Reserving the next block of %s / %s failed; the next claim will try again: %s", offerId, rule,
-                    e.getMessage());
+            unreachable(e);
         } finally {
             reserving.unlock();
         }
@@ -190,7 +223,7 @@ final class VolumeAllowance {
         try {
             readLeft();
         } catch (RuntimeException e) {
-            LOG.warnf("Re-reading the volume of %s / %s failed: %s", offerId, rule, e.getMessage());
+            unreachable(e);
         } finally {
             reserving.unlock();
         }
@@ -216,6 +249,7 @@ final class VolumeAllowance {
                     left = seen.subtract(amount);
                     leftSeenAt = nanoTime.getAsLong();
                     lastBlock = amount;
+                    reachable();
                 }
                 return amount;
             }
@@ -230,8 +264,38 @@ final class VolumeAllowance {
         synchronized (this) {
             left = seen;
             leftSeenAt = nanoTime.getAsLong();
+            reachable();
         }
         return seen;
+    }
+
+    /** Queues a background reservation if the last failure is at least {@link #RETRY} old. Caller holds this. */
+    private void retryInBackground() {
+        if (!closed && nanoTime.getAsLong() - retryAt >= 0) {
+            retryAt = nanoTime.getAsLong() + RETRY.toNanos();
+            queue(this::refillAhead);
+        }
+    }
+
+    /** Caller holds this. */
+    private void reachable() {
+        if (unreachable) {
+            unreachable = false;
+            LOG.infof("Volume of %s / %s: the shared counter can be reached again", offerId, rule);
+        }
+    }
+
+    private void unreachable(RuntimeException e) {
+        synchronized (this) {
+            retryAt = nanoTime.getAsLong() + RETRY.toNanos();
+            if (unreachable) {
+                return;
+            }
+            unreachable = true;
+        }
+        LOG.warnf("Volume of %s / %s: cannot reserve from the shared counter (%s); this node hands out what it holds "
+                + "and then stops offering it until the counter can be reached", offerId, rule,
+                DatabaseFailures.describe(e));
     }
 
     /** Adds a reserved block; if closed meanwhile, gives it straight back and returns false. */

@@ -177,21 +177,71 @@ class VolumeAllowanceTest {
         assertThat(allowance.claim(ONE)).isEqualTo(Claim.TAKEN);
     }
 
+    @Test
+    void withTheDatabaseAwayTheBlockIsHandedOutThenTheOfferStopsAtOnceAndComesBackWithTheDatabase() {
+        VolumeAllowance allowance = stock(1000);
+        claim(allowance, 70);
+        counter.down = true;
+        claim(allowance, 30);
+        // The refill queued at a quarter left fails in the background: from now on the counter is known unreachable.
+        background.runAll();
+        assertThat(allowance.unreachable()).isTrue();
+        int calls = counter.calls.size();
+
+        assertThat(allowance.claim(ONE)).isEqualTo(Claim.NONE_LEFT);
+        assertThat(allowance.claim(ONE)).isEqualTo(Claim.NONE_LEFT);
+        assertThat(allowance.exhausted()).isTrue();
+        assertThat(allowance.remaining()).isEqualByComparingTo("0");
+        assertThat(counter.calls).as("no claim waits on the database").hasSize(calls);
+        assertThat(background.tasks).as("no retry before a second has passed").isEmpty();
+        assertThat(counter.used).isEqualByComparingTo("100");
+
+        nanos.addAndGet(VolumeAllowance.RETRY.toNanos());
+        assertThat(allowance.claim(ONE)).isEqualTo(Claim.NONE_LEFT);
+        assertThat(background.tasks).hasSize(1);
+        background.runAll();
+        assertThat(allowance.unreachable()).isTrue();
+
+        counter.down = false;
+        nanos.addAndGet(VolumeAllowance.RETRY.toNanos());
+        assertThat(allowance.exhausted()).isTrue();
+        background.runAll();
+
+        assertThat(allowance.unreachable()).isFalse();
+        assertThat(allowance.exhausted()).isFalse();
+        assertThat(allowance.claim(ONE)).isEqualTo(Claim.TAKEN);
+        assertThat(counter.used).isEqualByComparingTo("200");
+    }
+
+    @Test
+    void aFirstClaimWithTheDatabaseAwayIsNoneLeftNotAFailure() {
+        VolumeAllowance allowance = stock(1000);
+        counter.down = true;
+
+        assertThat(allowance.claim(ONE)).isEqualTo(Claim.NONE_LEFT);
+
+        assertThat(allowance.unreachable()).isTrue();
+        assertThat(allowance.remaining()).isEqualByComparingTo("0");
+        assertThat(counter.used).isEqualByComparingTo("0");
+    }
+
     private static void claim(VolumeAllowance allowance, int times) {
         for (int i = 0; i < times; i++) {
             assertThat(allowance.claim(ONE)).isEqualTo(Claim.TAKEN);
         }
     }
 
-    /** The shared counter in memory: all-or-nothing reservations under the cap, every call recorded. */
+    /** The shared counter in memory: all-or-nothing reservations under the cap, every call recorded; can be down. */
     private static final class MemoryCounter implements VolumeCounters {
         BigDecimal cap = BigDecimal.ZERO;
         BigDecimal used = BigDecimal.ZERO;
+        boolean down;
         final List<String> calls = new ArrayList<>();
 
         @Override
         public synchronized boolean reserve(String offerId, String rule, BigDecimal amount) {
             calls.add("reserve " + amount.toPlainString());
+            unreachable();
             if (used.add(amount).compareTo(cap) > 0) {
                 return false;
             }
@@ -208,7 +258,14 @@ class VolumeAllowanceTest {
         @Override
         public synchronized BigDecimal left(String offerId, String rule) {
             calls.add("left");
+            unreachable();
             return cap.subtract(used);
+        }
+        private void unreachable() {
+            if (down) {
+                throw new IllegalStateException("reading the counter failed",
+                        new java.sql.SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
+            }
         }
     }
 

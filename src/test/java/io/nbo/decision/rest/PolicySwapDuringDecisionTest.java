@@ -1,5 +1,7 @@
 package io.nbo.decision.rest;
 
+import static io.nbo.support.Callers.asAdmin;
+import static io.nbo.support.Callers.asAgent;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,8 +70,8 @@ class PolicySwapDuringDecisionTest {
                 {"id": "C-SWAP", "timeZone": "UTC", "consents": [], "lifecycleStage": "active",
                  "engagement": "unknown"}
                 """;
-        if (given().contentType(ContentType.JSON).body(body).put("/api/customers/" + CUSTOMER).statusCode() == 404) {
-            given().contentType(ContentType.JSON).body(body).post("/api/customers").then().statusCode(201);
+        if (asAdmin().contentType(ContentType.JSON).body(body).put("/api/customers/" + CUSTOMER).statusCode() == 404) {
+            asAdmin().contentType(ContentType.JSON).body(body).post("/api/customers").then().statusCode(201);
         }
         String before = policy.current().version();
         JsonPath warm = decide();
@@ -102,7 +104,7 @@ class PolicySwapDuringDecisionTest {
     }
 
     private static JsonPath decide() {
-        return given().contentType(ContentType.JSON).body(DECISION).post("/api/decisions").then().statusCode(200)
+        return asAgent().contentType(ContentType.JSON).body(DECISION).post("/api/decisions").then().statusCode(200)
                 .extract().jsonPath();
     }
 

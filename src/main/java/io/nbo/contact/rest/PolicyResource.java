@@ -30,7 +30,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -73,7 +72,6 @@ public class PolicyResource {
     @Path("/file")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     @RolesAllowed({MARKETER, ADMIN})
-    @SecurityRequirement(name = "basic")
     @Operation(summary = "Download the live policy table (or a stored version's), to edit it")
     @APIResponse(responseCode = "200", description = "The file's exact bytes")
     @APIResponse(responseCode = "401", description = "Not authenticated")
@@ -87,7 +85,6 @@ public class PolicyResource {
     @PUT
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({MARKETER, ADMIN})
-    @SecurityRequirement(name = "basic")
     @Operation(summary = "Upload a policy table (CSV or workbook) and put it live",
             description = "The table is read by the same reader as decision tables, every cell checked, its Tests "
                     + "examples run; only then is it recorded as a version (who, when, the exact file) and swapped in. "
@@ -106,7 +103,6 @@ public class PolicyResource {
     @Path("/validate")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({MARKETER, ADMIN})
-    @SecurityRequirement(name = "basic")
     @Operation(summary = "Dry run: check a policy table as an upload would, without putting it live")
     @APIResponse(responseCode = "200", description = "The errors, warnings and example results")
     @APIResponse(responseCode = "401", description = "Not authenticated")
@@ -118,7 +114,6 @@ public class PolicyResource {
     @Path("/simulate")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({MARKETER, ADMIN})
-    @SecurityRequirement(name = "basic")
     @Operation(summary = "What-if: decide for stored customers with the live policy and with this draft, and compare")
     @APIResponse(responseCode = "200", description = "Per offer: customers it goes to live and in the draft, gaining, "
             + "losing; offers per channel; offers each rule keeps from customers")
@@ -146,7 +141,6 @@ public class PolicyResource {
     @POST
     @Path("/reload")
     @RolesAllowed({MARKETER, ADMIN})
-    @SecurityRequirement(name = "basic")
     @Operation(summary = "Re-read the policy file and put it live if it passes; the live policy stays if it does not")
     @APIResponse(responseCode = "200", description = "Live (or unchanged)")
     @APIResponse(responseCode = "401", description = "Not authenticated")
@@ -159,7 +153,6 @@ public class PolicyResource {
     @GET
     @Path("/versions")
     @RolesAllowed({MARKETER, ADMIN})
-    @SecurityRequirement(name = "basic")
     @Operation(summary = "Every activated policy version, newest activation first")
     @APIResponse(responseCode = "401", description = "Not authenticated")
     public List<RuleSetStore.StoredVersion> versions() {
@@ -169,7 +162,6 @@ public class PolicyResource {
     @GET
     @Path("/activations")
     @RolesAllowed({MARKETER, ADMIN})
-    @SecurityRequirement(name = "basic")
     @Operation(summary = "The activation log: who put which policy version live, when and how")
     @APIResponse(responseCode = "401", description = "Not authenticated")
     public List<RuleSetStore.Activation> activations(@QueryParam("limit") @DefaultValue("50") int limit) {
@@ -179,7 +171,6 @@ public class PolicyResource {
     @GET
     @Path("/versions/diff")
     @RolesAllowed({MARKETER, ADMIN})
-    @SecurityRequirement(name = "basic")
     @Operation(summary = "Rule-by-rule differences between two policy versions ('live' names the live one)")
     @APIResponse(responseCode = "400", description = "No version to compare from")
     @APIResponse(responseCode = "401", description = "Not authenticated")
@@ -194,7 +185,6 @@ public class PolicyResource {
     @POST
     @Path("/versions/{version}/activate")
     @RolesAllowed({MARKETER, ADMIN})
-    @SecurityRequirement(name = "basic")
     @Operation(summary = "Roll back (or forward): put an earlier policy version live again, exactly as it was")
     @APIResponse(responseCode = "200", description = "Live (or unchanged)")
     @APIResponse(responseCode = "401", description = "Not authenticated")

@@ -10,14 +10,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Follows an upload or dry run checked in the background (answered 202 with this job's address). */
 @Path("/api/rulesets/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"marketer", "admin"})
-@SecurityRequirement(name = "basic")
 @Tag(name = "Rule sets")
 public class RuleSetJobResource {
 

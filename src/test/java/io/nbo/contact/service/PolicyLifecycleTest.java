@@ -86,7 +86,7 @@ class PolicyLifecycleTest {
             assertThat(status.problems()).extracting(RuleProblem::toString).containsExactly("contact-policy.csv, "
                     + "sheet 'Sheet1', cell F2: Limit must be a whole number, e.g. 2, got 'one'");
         });
-        given().get("/api/policy").then().statusCode(200)
+        given().auth().preemptive().basic("marketer", "marketer").get("/api/policy").then().statusCode(200)
                 .body("version", equalTo(uploaded))
                 .body("lastReload.applied", equalTo(false))
                 .body("lastReload.problems[0].cell", equalTo("F2"));

@@ -135,7 +135,7 @@ class DecisionResourceTest {
 
     @Test
     void aLeanAnswerIsExplainedInFullLaterByItsIdWithoutDecidingAgain() {
-        String id = given().contentType(ContentType.JSON)
+        String id = asAgent().contentType(ContentType.JSON)
                 .body("""
                         {"customerId": "C-RT-COFFEE", "touchpoint": "mobile-app", "context": {"localTime": "08:10"}}
                         """)

@@ -29,8 +29,10 @@ public record DecisionResponse(
         List<OfferChoice> offers,
         @Schema(description = "True when notChosen explains every offer of the catalogue (the request asked to "
                 + "explain); otherwise it lists the eligible offers a later stage dropped") boolean explained,
-        @Schema(description = "Why the other offers were not chosen: every other offer when explained, else the "
-                + "eligible ones that the contact policy, channel or arbitration dropped") List<NotChosen> notChosen,
+        @Schema(description = "Why the other offers were not chosen: every other offer, each with its reason, when "
+                + "explained; else the eligible ones that the contact policy, channel or arbitration dropped, with "
+                + "the stage and rule but no reason text (GET /api/decisions/{id}/explanation gives it later)")
+        List<NotChosen> notChosen,
         @Schema(description = "Every rule that fired, in order") List<String> firedRules,
         @Schema(description = "Micro-segments the rules put the customer in") List<String> segments) {
 
@@ -48,16 +50,19 @@ public record DecisionResponse(
     public record ScoreDetail(double propensity, double contextWeight, double value, double lever) {
     }
 
-    /** A candidate that was not chosen, with the stage and the reason. */
+    /** A candidate that was not chosen, with the stage, the rule and (in an explained answer) the reason. */
     @Schema(name = "NotChosen")
-    public record NotChosen(String offerId, String stage, String rule, String reason) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NotChosen(String offerId, String stage, String rule,
+                            @Schema(description = "The reason with its numbers; only in an explained answer")
+                            String reason) {
     }
 
     public static DecisionResponse from(Decision d) {
         return new DecisionResponse(d.decisionId(), d.customerId(), d.knownCustomer(), d.touchpoint().code(),
                 d.ruleSetVersion(), d.policyVersion(), d.decidedAt(), d.customerLocalTime().withNano(0), d.fallback(),
                 d.offers().stream().map(c -> choice(c.rank(), c.candidate())).toList(), d.explained(),
-                d.notChosen().stream().map(DecisionResponse::notChosen).toList(), d.firedRules(),
+                notChosen(d), d.firedRules(),
                 d.segments().stream().sorted().toList());
     }
 
@@ -73,7 +78,17 @@ public record DecisionResponse(
         return Math.round(value * 1_000_000d) / 1_000_000d;
     }
 
-    private static NotChosen notChosen(Rejection r) {
-        return new NotChosen(r.offerId(), r.stage().name().toLowerCase(), r.rule(), r.reason());
+    /**
+     * An explained answer says why for every offer; a lean one names the stage and rule of each eligible offer a
+     * later stage dropped, without writing the reasons (tens of sentences with numbers per answer, most of a web
+     * answer's cost on a large catalogue): they are there on request, or later by decision id.
+     */
+    private static List<NotChosen> notChosen(Decision d) {
+        List<NotChosen> out = new java.util.ArrayList<>(d.notChosen().size());
+        for (Rejection r : d.notChosen()) {
+            out.add(new NotChosen(r.offerId(), r.stage().name().toLowerCase(), r.rule(),
+                    d.explained() ? r.reason() : null));
+        }
+        return out;
     }
 }

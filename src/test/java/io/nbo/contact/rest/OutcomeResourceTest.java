@@ -44,10 +44,10 @@ class OutcomeResourceTest {
              "engagement": "unknown", "churnRisk": 0.8, "preferredChannels": ["sms"]}
             """;
     private static final String BREAKFAST_ON_THE_APP = """
-            {"customerId": "C-OUT-COFFEE", "touchpoint": "mobile-app", "context": {"localTime": "08:10"}}
+            {"customerId": "C-OUT-COFFEE", "touchpoint": "mobile-app", "context": {"localTime": "08:10"}, "explain": true}
             """;
     private static final String RISK_ON_THE_WEB = """
-            {"customerId": "C-OUT-RISK", "touchpoint": "web"}
+            {"customerId": "C-OUT-RISK", "touchpoint": "web", "explain": true}
             """;
 
     @Inject

@@ -201,7 +201,7 @@ class DatabaseOutageTest {
 
     private JsonNode decide(String customerId) throws Exception {
         HttpResponse<String> answer = post("/api/decisions", """
-                {"customerId": "%s", "touchpoint": "mobile-app", "context": {"localTime": "08:10"}}
+                {"customerId": "%s", "touchpoint": "mobile-app", "context": {"localTime": "08:10"}, "explain": true}
                 """.formatted(customerId));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         JsonNode decision = JSON.readTree(answer.body());

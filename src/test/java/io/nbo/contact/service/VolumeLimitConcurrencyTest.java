@@ -106,7 +106,7 @@ class VolumeLimitConcurrencyTest {
                 String id = customers.get(next.getAndIncrement());
                 return asAgent().contentType(ContentType.JSON)
                         .body("""
-                                {"customerId": "%s", "touchpoint": "web"}
+                                {"customerId": "%s", "touchpoint": "web", "explain": true}
                                 """.formatted(id))
                         .post("/api/decisions").then().statusCode(200).extract().jsonPath();
             }

@@ -65,7 +65,7 @@ class ProfileResourceTest {
     private static io.restassured.response.ValidatableResponse decideOnSms() {
         return asAgent().contentType(ContentType.JSON)
                 .body("""
-                        {"customerId": "C-PR-1", "touchpoint": "sms"}
+                        {"customerId": "C-PR-1", "touchpoint": "sms", "explain": true}
                         """)
                 .when().post("/api/decisions").then().statusCode(200);
     }

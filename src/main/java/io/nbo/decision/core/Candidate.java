@@ -2,6 +2,7 @@ package io.nbo.decision.core;
 
 import io.nbo.decision.core.Rejection.Reason;
 import io.nbo.offer.Channel;
+import io.nbo.offer.ChannelSet;
 import io.nbo.offer.Offer;
 import java.util.Collections;
 import java.util.List;
@@ -45,12 +46,13 @@ public record Candidate(Offer offer, List<String> eligibleBy, double contextWeig
     }
 
     /**
-     * The stages hand over sets and maps they made for this candidate alone and never change afterwards (EnumSet,
-     * EnumMap): they are wrapped read-only, not copied, since a decision makes one per eligible offer.
+     * The allowed channels become the shared {@link ChannelSet} of that combination (no copy, a bit test per
+     * lookup); the blocked channels' map, made by the policy stage for this candidate alone and never changed
+     * afterwards (an EnumMap), is wrapped read-only, not copied, since a decision makes one per eligible offer.
      */
     public Candidate {
         eligibleBy = List.copyOf(eligibleBy);
-        allowedChannels = allowedChannels == null ? null : Collections.unmodifiableSet(allowedChannels);
+        allowedChannels = allowedChannels == null ? null : ChannelSet.copyOf(allowedChannels);
         blockedChannels = blockedChannels == null || blockedChannels.isEmpty() ? Map.of()
                 : Collections.unmodifiableMap(blockedChannels);
     }

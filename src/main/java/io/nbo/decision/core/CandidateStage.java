@@ -11,7 +11,7 @@ import java.util.List;
 public final class CandidateStage {
 
     public StageOutcome apply(Situation situation, List<Offer> catalogue) {
-        StageOutcome.Builder out = StageOutcome.builder();
+        StageOutcome.Builder out = StageOutcome.builder(catalogue.size());
         for (Offer offer : catalogue) {
             if (!offer.active()) {
                 out.reject(new Rejection(offer.id(), Stage.CANDIDATES, "paused", "offer is paused in the catalogue"));

@@ -30,7 +30,7 @@ public final class ChannelStage implements DecisionStage {
 
     @Override
     public StageOutcome apply(Situation situation, List<Candidate> candidates) {
-        StageOutcome.Builder out = StageOutcome.builder();
+        StageOutcome.Builder out = StageOutcome.builder(candidates.size());
         for (Candidate candidate : candidates) {
             Candidate placed = place(candidate, situation);
             if (placed != null) {

@@ -13,7 +13,7 @@ import java.util.Map;
 public final class EligibilityStage {
 
     public StageOutcome apply(List<Candidate> candidates, EligibilityResult rules) {
-        StageOutcome.Builder out = StageOutcome.builder();
+        StageOutcome.Builder out = StageOutcome.builder(candidates.size());
         for (Candidate candidate : candidates) {
             Verdict verdict = rules.verdict(candidate.offerId()).orElse(null);
             if (verdict == null || verdict.eligibleBy().isEmpty() && verdict.excludedBy().isEmpty()) {

@@ -10,12 +10,11 @@ import io.nbo.decision.core.Rejection.Stage;
 import io.nbo.decision.core.Situation;
 import io.nbo.decision.core.StageOutcome;
 import io.nbo.offer.Channel;
+import io.nbo.offer.ChannelSet;
 import java.math.BigDecimal;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Stage 4, the contact policy: works out, for each eligible offer, which of its channels the marketers' policy table
@@ -43,7 +42,7 @@ public final class PolicyStage implements DecisionStage {
         ContactPolicy rules = situation.policy();
         ContactHistory history = situation.history();
         List<PolicyRule> volumeRules = rules.rules(PolicyRule.Kind.VOLUME);
-        StageOutcome.Builder out = StageOutcome.builder();
+        StageOutcome.Builder out = StageOutcome.builder(candidates.size());
         for (Candidate candidate : candidates) {
             Rejection soldOut = volumeRules.isEmpty() ? null : volume(volumeRules, candidate);
             if (soldOut != null) {
@@ -51,11 +50,11 @@ public final class PolicyStage implements DecisionStage {
                 continue;
             }
             Map<Channel, Blocked> blocked = null;
-            Set<Channel> allowed = EnumSet.noneOf(Channel.class);
+            int allowed = 0;
             for (Channel channel : candidate.offer().channels()) {
                 Blocked block = firstBlock(rules, situation, history, candidate, channel);
                 if (block == null) {
-                    allowed.add(channel);
+                    allowed |= ChannelSet.bit(channel);
                 } else {
                     if (blocked == null) {
                         blocked = new EnumMap<>(Channel.class);
@@ -63,10 +62,10 @@ public final class PolicyStage implements DecisionStage {
                     blocked.put(channel, block);
                 }
             }
-            if (allowed.isEmpty() && blocked != null) {
+            if (allowed == 0 && blocked != null) {
                 out.reject(dropped(candidate, blocked, situation));
             } else {
-                out.keep(candidate.withPolicy(allowed, blocked));
+                out.keep(candidate.withPolicy(ChannelSet.of(allowed), blocked));
             }
         }
         return out.build();

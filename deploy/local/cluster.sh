@@ -39,7 +39,7 @@ start_node() {
   NBO_JOURNAL_DIR="$DATA/journal/node-$i" NBO_CLUSTER_JOURNAL_PEERS="$DATA/journal" \
   NBO_SAMPLE_DATA_ENABLED=${NBO_SAMPLE_DATA_ENABLED:-true} NBO_SAMPLE_DATA_CUSTOMERS=${NBO_SAMPLE_DATA_CUSTOMERS:-0} \
     nohup java ${NODE_JAVA_OPTS:--Xmx512m} -Djava.net.preferIPv4Stack=true -Djgroups.bind.address=127.0.0.1 \
-      -Dnbo.cluster.name="$CLUSTER_NAME" -Dnbo.cluster.port=$((JGROUPS_BASE + i)) -Dnbo.cluster.members="$(members)" \
+      -Djgroups.cluster.name="$CLUSTER_NAME" -Djgroups.tcp.port=$((JGROUPS_BASE + i)) -Djgroups.members="$(members)" \
       -jar "$JAR" >"$DATA/node-$i.out" 2>&1 &
   echo $! >"$pidfile"
   echo "node $i: pid $!, http://127.0.0.1:$((HTTP_BASE + i)), output $DATA/node-$i.out"

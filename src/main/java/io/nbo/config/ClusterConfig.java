@@ -50,6 +50,6 @@ public interface ClusterConfig {
     Duration customerLease();
 
     /** How long a decision waits for another decision of the same customer before it is answered 503. */
-    @WithDefault("3s")
+    @WithDefault("5s")
     Duration customerWait();
 }

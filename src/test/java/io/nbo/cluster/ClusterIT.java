@@ -43,15 +43,20 @@ import org.junit.jupiter.api.Test;
  * Three nodes of the packaged jar (profile prod,cluster) on loopback, one Infinispan cluster (JGroups TCP with a fixed
  * member list on ports free at the start, a cluster name of this run only, so no other build's nodes can join) and one
  * PostgreSQL, emptied first. One scenario, in the order an operator lives it: every node gives the same answer; a
- * policy, a rule set, an offer and the fallback changed on node 1 are live on nodes 2 and 3 within seconds (well under
- * the 15 s resync: the change notice did it); a contact cap and a stock limit hold exactly under concurrent requests
+ * policy, a rule set, an offer and the fallback changed on node 1 are live on nodes 2 and 3 within seconds (the
+ * resync safety net is set to 120 s here: the change notice did it); a contact cap and a stock limit hold exactly under concurrent requests
  * spread over the nodes; node 3 killed with SIGKILL under load loses no acknowledged decision or outcome (a survivor
  * writes its journal to the database), the survivors keep answering, and node 3 rejoins when restarted.
  */
 class ClusterIT {
 
     private static final Duration START = Duration.ofMinutes(3);
-    private static final Duration PROPAGATION = Duration.ofSeconds(5);
+    /**
+     * A change is live on the other nodes within this; a rule set is compiled and checked on each node first (about
+     * 5 s on this shared 2-core machine). The resync safety net runs only every 120 s here, so passing proves the
+     * notice did it.
+     */
+    private static final Duration PROPAGATION = Duration.ofSeconds(20);
     private static final Path ROOT = Path.of("target", "cluster-it");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DATABASE = System.getenv().getOrDefault("NBO_TEST_DB_URL",
@@ -170,9 +175,13 @@ class ClusterIT {
     }
 
     private void capsAndStockHoldExactlyAcrossNodes() throws Exception {
-        // Twelve decisions for one visitor at once, four on each node: the cap lets exactly CAP through.
-        List<JsonNode> capped = concurrently(12, i -> decide(nodes.get(i % 3), "IT-CAPPED", "web"));
-        assertThat(capped.stream().mapToInt(a -> offerIds(a).size()).sum()).isEqualTo(CAP);
+        // Nine decisions for one visitor at once, three on each node: the cap lets exactly CAP offers through. They
+        // queue for the customer's lease; one that waited past nbo.cluster.customer-wait is told to try again (503,
+        // nothing decided), which a loaded 2-core machine may cause: it counts as no offer.
+        List<JsonNode> capped = concurrently(9, i -> decideOrBusy(nodes.get(i % 3), "IT-CAPPED", "web"));
+        assertThat(capped.stream().filter(a -> a.has("offers")).count()).isGreaterThanOrEqualTo(CAP);
+        assertThat(capped.stream().filter(a -> a.has("offers")).mapToInt(a -> offerIds(a).size()).sum())
+                .isEqualTo(CAP);
 
         // Far more visitors than stock, spread over the nodes: exactly STOCK welcome offers, never one more.
         List<JsonNode> rush = concurrently(STOCK * 3, i -> decide(nodes.get(i % 3), "IT-RUSH-" + i, "web"));
@@ -264,10 +273,11 @@ class ClusterIT {
         String members = Stream.of(0, 1, 2).map(i -> "127.0.0.1[" + ports[i] + "]").collect(Collectors.joining(","));
         Map<String, String> env = Map.of(
                 "QUARKUS_PROFILE", "prod,cluster",
+                "NBO_CLUSTER_RESYNC_INTERVAL", "120s",
                 "NBO_CLUSTER_JOURNAL_PEERS", ROOT.resolve("journals").toString());
         List<String> jvm = List.of("-Xmx384m", "-Djava.net.preferIPv4Stack=true",
-                "-Djgroups.bind.address=127.0.0.1", "-Dnbo.cluster.name=" + cluster,
-                "-Dnbo.cluster.port=" + ports[index], "-Dnbo.cluster.members=" + members);
+                "-Djgroups.bind.address=127.0.0.1", "-Djgroups.cluster.name=" + cluster,
+                "-Djgroups.tcp.port=" + ports[index], "-Djgroups.members=" + members);
         return PackagedServer.start("cluster-node-" + (index + 1), DATABASE,
                 ROOT.resolve("journals").resolve("node-" + (index + 1)), START, env, jvm);
     }
@@ -287,6 +297,20 @@ class ClusterIT {
                 {"customerId": "%s", "touchpoint": "%s"}""".formatted(customer, touchpoint));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return JSON.readTree(answer.body());
+    }
+
+    /** A decision, or the 503 of a customer whose lease another decision held too long (its problem body). */
+    private static JsonNode decideOrBusy(PackagedServer node, String customer, String touchpoint) throws Exception {
+        HttpResponse<String> answer = node.post("/api/decisions", """
+                {"customerId": "%s", "touchpoint": "%s"}""".formatted(customer, touchpoint));
+        JsonNode body = JSON.readTree(answer.body());
+        if (answer.statusCode() == 503) {
+            assertThat(body.get("detail").asText()).startsWith("another decision for this customer has been in "
+                    + "progress for more than");
+            return body;
+        }
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return body;
     }
 
     private static List<String> offerIds(JsonNode answer) {

@@ -55,7 +55,11 @@ public class PeerJournals {
             return;
         }
         Path own = Path.of(journal.dir()).toAbsolutePath().normalize();
-        try (Stream<Path> folders = Files.list(Path.of(cluster.journalPeers().get()))) {
+        Path peers = Path.of(cluster.journalPeers().get());
+        if (!Files.isDirectory(peers)) {
+            return;
+        }
+        try (Stream<Path> folders = Files.list(peers)) {
             folders.map(p -> p.toAbsolutePath().normalize())
                     .filter(p -> !p.equals(own) && Files.isRegularFile(p.resolve("journal.lock")))
                     .forEach(this::adopt);

@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -45,6 +47,12 @@ public final class PackagedServer implements AutoCloseable {
     private static final String API_KEY_SHA256 = "f9e8defcdfc3f69721caf34c3e69aeb46f82067af274539aa2929979f1ce976e";
 
     public static PackagedServer start(String name, String jdbcUrl, Path journal, Duration timeout) {
+        return start(name, jdbcUrl, journal, timeout, Map.of(), List.of());
+    }
+
+    /** As {@link #start(String, String, Path, Duration)}, with more environment and JVM options (a cluster node). */
+    public static PackagedServer start(String name, String jdbcUrl, Path journal, Duration timeout,
+                                       Map<String, String> moreEnv, List<String> jvmOptions) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the package phase first (./mvnw verify)");
         }
@@ -64,8 +72,12 @@ public final class PackagedServer implements AutoCloseable {
         env.put("NBO_SAMPLE_DATA_CUSTOMERS", "0");
         env.put("NBO_RULES_WATCH", "false");
         env.put("NBO_RULES_WRITE_THROUGH", "false");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", JAR.toString())
+        env.putAll(moreEnv);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);
@@ -87,6 +99,21 @@ public final class PackagedServer implements AutoCloseable {
                 .header("Content-Type", "application/json").header("X-API-Key", API_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request with HTTP basic credentials (the passwords {@link #start} gives the server: it-marketer, ...). */
+    public HttpResponse<String> send(String method, String path, String user, String contentType, String body)
+            throws IOException, InterruptedException {
+        String credentials = java.util.Base64.getEncoder().encodeToString((user + ":it-" + user).getBytes());
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType).header("Authorization", "Basic " + credentials)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The process is running (not killed, not exited). */
+    public boolean alive() {
+        return process.isAlive();
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {

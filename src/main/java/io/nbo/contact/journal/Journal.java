@@ -94,6 +94,29 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #open}, waiting up to {@code wait} while another process holds the folder's lock (a peer writing what
+     * the folder held while its own process was down), then refusing as {@link #open} does.
+     */
+    public static Journal openWaiting(Path dir, long segmentBytes, Duration commitTimeout, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            try {
+                return open(dir, segmentBytes, commitTimeout);
+            } catch (IllegalStateException inUse) {
+                if (System.nanoTime() > deadline) {
+                    throw inUse;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw inUse;
+                }
+            }
+        }
+    }
+
     /** The records an earlier run left unwritten, oldest first; handed out once. */
     public synchronized List<Entry> recovered() {
         List<Entry> all = recovered;

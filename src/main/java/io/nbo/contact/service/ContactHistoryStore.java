@@ -18,10 +18,16 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.infinispan.Cache;
 
 /**
- * Customers' contact histories as the hot path reads them: from the Infinispan cache {@code contact-history}, loaded
- * on a miss from the database plus the decisions and outcomes still waiting in the log, and kept current by appending each
- * decision and outcome as it happens. A lock per customer (striped) orders a load against concurrent appends, so an
- * event is never lost between the database read and the cache write; appends are idempotent by event key.
+ * Customers' contact histories as the hot path reads them: from the Infinispan cache {@code contact-history} (local on
+ * one node, distributed with two owners on several), loaded on a miss from the database plus the decisions and outcomes
+ * still waiting in this node's log, and kept current by appending each decision and outcome as it happens.
+ *
+ * <p>Appends are atomic across nodes: a compare-and-set loop ({@code replace(key, expected, next)} runs on the key's
+ * primary owner, under its lock), so an outcome appended on one node and a decision on another never overwrite each
+ * other. A history not cached when an append comes is loaded (database + this node's waiting entries) with the events
+ * added and put only if still absent; otherwise the loop appends to what another node put. Loads of the same customer
+ * on this node are ordered by a striped lock. The check-then-append race of two decisions for one customer is closed
+ * one level up, by {@link CustomerLeases}.
  */
 @ApplicationScoped
 public class ContactHistoryStore implements ContactHistorySource {
@@ -60,36 +66,49 @@ public class ContactHistoryStore implements ContactHistorySource {
             if (cached != null) {
                 return cached;
             }
-            // Pending first, then the database: an entry written in between is then found in one or the other.
-            List<ContactEvent> pending = log.pendingEvents(customerId);
-            Instant horizon = clock.instant().minus(lookBack);
-            ContactHistory loaded = new ContactHistory(customerId, repository.history(customerId, horizon));
-            for (ContactEvent event : pending) {
-                loaded = loaded.with(event);
-            }
-            cache.put(customerId, loaded);
-            return loaded;
+            ContactHistory loaded = load(customerId);
+            ContactHistory other = cache.putIfAbsent(customerId, loaded);
+            return other == null ? loaded : other;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Adds events to a cached history (a history not in the cache is loaded complete on its next read). */
+    /** Adds events to the customer's history, atomically whichever node appends at the same time. */
     public void append(String customerId, List<ContactEvent> events) {
-        ReentrantLock lock = lock(customerId);
-        lock.lock();
-        try {
-            ContactHistory cached = cache.get(customerId);
-            if (cached != null) {
-                ContactHistory next = cached;
-                for (ContactEvent event : events) {
-                    next = next.with(event);
-                }
-                cache.put(customerId, next.since(clock.instant().minus(lookBack)));
-            }
-        } finally {
-            lock.unlock();
+        if (events.isEmpty()) {
+            return;
         }
+        Instant horizon = clock.instant().minus(lookBack);
+        while (true) {
+            ContactHistory cached = cache.get(customerId);
+            if (cached == null) {
+                // Loaded complete (database + this node's waiting entries) and put unless another node put one first;
+                // either way the events are then appended to what the cache holds.
+                history(customerId);
+                continue;
+            }
+            ContactHistory next = with(cached, events).since(horizon);
+            if (next.equals(cached) || cache.replace(customerId, cached, next)) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private static ContactHistory with(ContactHistory history, List<ContactEvent> events) {
+        ContactHistory next = history;
+        for (ContactEvent event : events) {
+            next = next.with(event);
+        }
+        return next;
+    }
+
+    private ContactHistory load(String customerId) {
+        // Pending first, then the database: an entry written in between is then found in one or the other.
+        List<ContactEvent> pending = log.pendingEvents(customerId);
+        Instant horizon = clock.instant().minus(lookBack);
+        return with(new ContactHistory(customerId, repository.history(customerId, horizon)), pending);
     }
 
     /** Drops a cached history (tests, data corrections). */

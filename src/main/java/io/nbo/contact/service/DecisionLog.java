@@ -73,7 +73,9 @@ public class DecisionLog {
     @Inject
     public DecisionLog(LogStore store, NboConfig config, JournalConfig journal,
                        @Embedded("recent-decisions") Cache<String, LoggedDecision> recent, MeterRegistry meters) {
-        this(store, Journal.open(Path.of(journal.dir()), journal.segmentBytes(), journal.commitTimeout()),
+        // A peer may hold the lock for a moment, writing what the journal held while this node was down (PeerJournals).
+        this(store, Journal.openWaiting(Path.of(journal.dir()), journal.segmentBytes(), journal.commitTimeout(),
+                        Duration.ofSeconds(15)),
                 new DeadLetterFile(Path.of(journal.dir()).resolve("dead-letters.jsonl")), recent, config.contact(),
                 journal.commitTimeout(), meters);
     }

@@ -1,6 +1,8 @@
 package io.nbo.contact.service;
 
+import io.nbo.cluster.service.ClusterChanges;
 import io.nbo.common.error.NotFoundProblem;
+import io.nbo.config.ClusterConfig;
 import io.nbo.config.NboConfig;
 import io.nbo.contact.persistence.PolicyStore;
 import io.nbo.contact.policy.PolicyDiff;
@@ -39,12 +41,16 @@ public class PolicyService {
 
     private static final Logger LOG = Logger.getLogger(PolicyService.class);
     private static final String SYSTEM = "system";
+    /** The topic of policy activations and rollbacks in the cluster's change notices. */
+    public static final String TOPIC = "contact-policy";
 
     private final PolicyFiles files;
     private final PolicyStore store;
     private final JdbcVolumeLedger volumes;
     private final OfferCatalogue catalogue;
     private final boolean writeThrough;
+    private final ClusterChanges cluster;
+    private final boolean clustered;
     private final PolicyDiff differ = new PolicyDiff();
     private final AtomicReference<Live> live = new AtomicReference<>(Live.NONE);
     private volatile ReloadStatus lastReload;
@@ -60,7 +66,10 @@ public class PolicyService {
         static final Live NONE = new Live(ContactPolicy.NONE, "none", null, new byte[0], null, null);
     }
 
-    public PolicyService(NboConfig config, PolicyStore store, JdbcVolumeLedger volumes, OfferCatalogue catalogue) {
+    public PolicyService(NboConfig config, PolicyStore store, JdbcVolumeLedger volumes, OfferCatalogue catalogue,
+                         ClusterChanges cluster, ClusterConfig clusterConfig) {
+        this.cluster = cluster;
+        this.clustered = clusterConfig.enabled();
         this.files = new PolicyFiles(Path.of(config.contact().policyFile()));
         this.store = store;
         this.volumes = volumes;
@@ -71,7 +80,14 @@ public class PolicyService {
     /** The file when it passes its checks, else the last activated version; no server starts on neither. */
     void onStart(@Observes @Priority(20) StartupEvent event) {
         Optional<Activation> latest = store.latestActivation();
+        cluster.subscribe(TOPIC, this::follow);
         Optional<Path> file = files.find();
+        Optional<PolicyDraft> clusterLive = clustered ? latest.flatMap(a -> stored(a.version())) : Optional.empty();
+        if (clusterLive.isPresent() && clusterLive.get().valid()) {
+            // One of several nodes: the cluster's live policy is the database's, not this node's file.
+            activate(clusterLive.get(), SYSTEM, "startup", "database", false);
+            return;
+        }
         if (file.isPresent()) {
             byte[] bytes = files.read(file.get());
             PolicyDraft draft = PolicyDraft.check(file.get().getFileName().toString(), bytes, null);
@@ -98,6 +114,18 @@ public class PolicyService {
                     stored.get().version());
         } else {
             LOG.warnf("No contact-policy table at %s: only consent is enforced", files.configured());
+        }
+    }
+
+    /**
+     * Puts live the version the database names as live when this node serves another (a change made on another node:
+     * cluster notice or resync). Not recorded again: it passed its checks where it was made.
+     */
+    synchronized void follow() {
+        Optional<PolicyDraft> latest = store.latestActivation().filter(a -> !a.version().equals(current().version()))
+                .flatMap(a -> stored(a.version()));
+        if (latest.isPresent() && latest.get().valid()) {
+            activate(latest.get(), SYSTEM, "cluster", "database", false);
         }
     }
 
@@ -207,6 +235,9 @@ public class PolicyService {
         }
         volumes.configure(draft.policy().rules(PolicyRule.Kind.VOLUME));
         live.set(new Live(draft.policy(), source, draft.table().name(), draft.table().bytes(), who, at));
+        if (record) {
+            cluster.publish(TOPIC, draft.version());
+        }
         LOG.infof("Contact policy %s is live: %d rules from %s (%s by %s, %d tests passed, %d warnings)",
                 draft.version(), draft.policy().rules().size(), source, origin, who, draft.testsRun(),
                 draft.warnings().size());

@@ -2,6 +2,7 @@ package io.nbo.decision.service;
 
 import io.nbo.contact.LoggedDecision;
 import io.nbo.contact.service.ContactHistoryStore;
+import io.nbo.contact.service.CustomerLeases;
 import io.nbo.contact.service.DecisionLog;
 import io.nbo.contact.service.JdbcVolumeLedger;
 import io.nbo.contact.service.PolicyService;
@@ -40,11 +41,14 @@ public class DecisionService {
     private final DecisionLog log;
     private final ContactHistoryStore histories;
     private final Cache<String, Decision> explanations;
+    private final CustomerLeases leases;
 
     public DecisionService(ProfileStore profiles, OfferCatalogue catalogue, RuleEngine rules,
                            Clock clock, PolicyService policy, ContactHistoryStore histories,
                            JdbcVolumeLedger volumes, DecisionLog log, FallbackOfferService fallback,
-                           @Embedded("explanations") Cache<String, Decision> explanations) {
+                           @Embedded("explanations") Cache<String, Decision> explanations,
+                           CustomerLeases leases) {
+        this.leases = leases;
         this.profiles = profiles;
         this.explanations = explanations;
         this.catalogue = catalogue;
@@ -56,10 +60,22 @@ public class DecisionService {
                 () -> UUID.randomUUID().toString());
     }
 
-    /** Decides, and logs the decision naming who asked ({@code requestedBy}: a user, or {@code key:<name>}). */
+    /**
+     * Decides, and logs the decision naming who asked ({@code requestedBy}: a user, or {@code key:<name>}). From the
+     * history read to the append the decision holds its customer's lease ({@link CustomerLeases}): two decisions for
+     * one customer, on any nodes, never both count the caps on a history without the other's offers.
+     */
     public Decision decide(DecisionRequest request, String requestedBy) {
         CustomerProfile customer = profiles.find(request.customerId())
                 .orElseGet(() -> CustomerProfile.anonymous(request.customerId(), ZoneId.of("UTC")));
+        Decision decision = leases.holding(request.customerId(), () -> decideHolding(request, customer, requestedBy));
+        if (!decision.explained()) {
+            explanations.putForExternalRead(decision.decisionId(), decision);
+        }
+        return decision;
+    }
+
+    private Decision decideHolding(DecisionRequest request, CustomerProfile customer, String requestedBy) {
         log.reserve();
         Decision decision;
         try {
@@ -71,9 +87,6 @@ public class DecisionService {
         LoggedDecision logged = logged(decision, requestedBy);
         log.record(logged);
         histories.append(logged.customerId(), ContactHistoryStore.offered(logged));
-        if (!decision.explained()) {
-            explanations.putForExternalRead(decision.decisionId(), decision);
-        }
         return decision;
     }
 

@@ -1,5 +1,6 @@
 package io.nbo.offer.service;
 
+import io.nbo.cluster.service.ClusterChanges;
 import io.nbo.common.error.UnprocessableProblem;
 import io.nbo.common.persistence.Settings;
 import io.nbo.config.NboConfig;
@@ -17,13 +18,15 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The offer a decision returns when nothing else survives, as marketers set it. Stored in the database
  * ({@code nbo_setting}); until a marketer sets one, {@code nbo.decision.fallback-offer-id} is the default. Decisions
- * read it from memory ({@link #offerId()}); a change applies from the next decision on this node (other nodes read
- * it when they start).
+ * read it from memory ({@link #offerId()}); a change applies from the next decision on this node, and on the others
+ * when the cluster's change notice reaches them (topic {@value #TOPIC}).
  */
 @ApplicationScoped
 public class FallbackOfferService {
 
     static final String SETTING = "decision.fallback-offer-id";
+    /** The topic of fallback-offer changes in the cluster's change notices. */
+    public static final String TOPIC = "fallback-offer";
 
     /** The fallback as set: by whom and when ({@code setBy} null: the server's configured default). */
     public record Fallback(String offerId, String setBy, Instant setAt) {
@@ -33,8 +36,11 @@ public class FallbackOfferService {
     private final OfferCatalogue catalogue;
     private final Clock clock;
     private final AtomicReference<Fallback> current;
+    private final ClusterChanges cluster;
 
-    public FallbackOfferService(Settings settings, OfferCatalogue catalogue, NboConfig config, Clock clock) {
+    public FallbackOfferService(Settings settings, OfferCatalogue catalogue, NboConfig config, Clock clock,
+                                ClusterChanges cluster) {
+        this.cluster = cluster;
         this.settings = settings;
         this.catalogue = catalogue;
         this.clock = clock;
@@ -43,6 +49,12 @@ public class FallbackOfferService {
     }
 
     void onStart(@Observes @Priority(5) StartupEvent event) {
+        follow();
+        cluster.subscribe(TOPIC, this::follow);
+    }
+
+    /** Reads the setting as stored (start-up, and a change made on another node). */
+    void follow() {
         settings.find(SETTING).ifPresent(s -> current.set(new Fallback(s.value(), s.updatedBy(), s.updatedAt())));
     }
 
@@ -73,6 +85,7 @@ public class FallbackOfferService {
         Settings.Setting stored = settings.put(SETTING, id, by, clock.instant().truncatedTo(ChronoUnit.MICROS));
         Fallback next = new Fallback(stored.value(), stored.updatedBy(), stored.updatedAt());
         current.set(next);
+        cluster.publish(TOPIC, String.valueOf(id));
         return next;
     }
 

@@ -1,5 +1,6 @@
 package io.nbo.offer.service;
 
+import io.nbo.cluster.service.ClusterChanges;
 import io.nbo.offer.Offer;
 import io.nbo.offer.Retirement;
 import io.nbo.offer.persistence.OfferEntity;
@@ -25,11 +26,15 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class OfferCatalogue {
 
+    /** The topic of catalogue writes in the cluster's change notices: every node reloads its snapshot. */
+    public static final String TOPIC = "offers";
+
     private final OfferRepository repository;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(Snapshot.EMPTY);
 
-    public OfferCatalogue(OfferRepository repository) {
+    public OfferCatalogue(OfferRepository repository, ClusterChanges cluster) {
         this.repository = repository;
+        cluster.subscribe(TOPIC, this::refresh);
     }
 
     /** Every offer that is not retired (paused ones included: the candidate stage skips those). */

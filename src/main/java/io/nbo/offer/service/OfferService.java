@@ -1,5 +1,6 @@
 package io.nbo.offer.service;
 
+import io.nbo.cluster.service.ClusterChanges;
 import io.nbo.common.error.ConflictProblem;
 import io.nbo.common.error.NotFoundProblem;
 import io.nbo.offer.Offer;
@@ -28,9 +29,11 @@ public class OfferService {
     private final OfferCatalogue catalogue;
     private final FallbackOfferService fallback;
     private final Clock clock;
+    private final ClusterChanges cluster;
 
     public OfferService(OfferRepository repository, OfferCatalogue catalogue, FallbackOfferService fallback,
-                        Clock clock) {
+                        Clock clock, ClusterChanges cluster) {
+        this.cluster = cluster;
         this.repository = repository;
         this.catalogue = catalogue;
         this.fallback = fallback;
@@ -66,7 +69,7 @@ public class OfferService {
             }
             repository.persist(OfferMapper.fill(new OfferEntity(), offer));
         });
-        catalogue.refresh();
+        changed();
         return get(offer.id());
     }
 
@@ -82,7 +85,7 @@ public class OfferService {
             }
             OfferMapper.fill(entity, offer);
         });
-        catalogue.refresh();
+        changed();
         return get(offer.id());
     }
 
@@ -107,7 +110,7 @@ public class OfferService {
                 entity.retiredBy = by;
             }
         });
-        catalogue.refresh();
+        changed();
         return get(id);
     }
 
@@ -125,7 +128,7 @@ public class OfferService {
             }
             return count;
         });
-        catalogue.refresh();
+        changed();
         return added;
     }
 
@@ -148,6 +151,12 @@ public class OfferService {
                 }
             }
         });
+        changed();
+    }
+
+    /** After a committed write: this node's snapshot now, the other nodes' when the notice reaches them. */
+    private void changed() {
         catalogue.refresh();
+        cluster.publish(OfferCatalogue.TOPIC, Long.toString(System.currentTimeMillis()));
     }
 }

@@ -1,5 +1,6 @@
 package io.nbo.rules.service;
 
+import io.nbo.cluster.service.ClusterChanges;
 import io.nbo.rules.compile.RuleProblem;
 import io.nbo.rules.compile.RuleSource;
 import io.nbo.rules.persistence.RuleSetStore;
@@ -26,11 +27,16 @@ public class LiveRuleSet {
     private final RuleEngine engine;
     private final ReferenceCheck reference;
     private final RuleSetStore store;
+    private final ClusterChanges cluster;
     private volatile Map<String, RuleSource> sources = Map.of();
     private volatile List<RuleProblem> warnings = List.of();
     private volatile ReloadStatus lastReload;
 
-    public LiveRuleSet(RuleEngine engine, ReferenceCheck reference, RuleSetStore store) {
+    /** The topic of rule-set activations and rollbacks in the cluster's change notices. */
+    public static final String TOPIC = "rule-set";
+
+    public LiveRuleSet(RuleEngine engine, ReferenceCheck reference, RuleSetStore store, ClusterChanges cluster) {
+        this.cluster = cluster;
         this.engine = engine;
         this.reference = reference;
         this.store = store;
@@ -76,6 +82,9 @@ public class LiveRuleSet {
         reference.start(report.compiled());
         sources = files.stream().collect(Collectors.toMap(RuleSource::name, s -> s, (a, b) -> b, TreeMap::new));
         warnings = report.warnings();
+        if (record) {
+            cluster.publish(TOPIC, report.version());
+        }
         LOG.infof("Rule set %s is live (%s by %s%s, %d tests passed, %d warnings)", report.version(), origin,
                 actor.name(), changed == null ? "" : ": " + changed, report.testsRun(), report.warnings().size());
         return new ActivationResult(report.version(), previous, true, report.compiled().ruleCount(),

@@ -1,6 +1,7 @@
 package io.nbo.rules.service;
 
 import io.nbo.common.error.NotFoundProblem;
+import io.nbo.config.ClusterConfig;
 import io.nbo.config.NboConfig;
 import io.nbo.offer.service.OfferCatalogue;
 import io.nbo.rules.compile.GridReader;
@@ -56,6 +57,7 @@ public class RuleSetService {
     private final DraftChecker checker;
     private final HeaderGate headers;
     private final DraftScope scope;
+    private final boolean clustered;
     private final ExecutorService changes = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "rule-set-activation");
         t.setDaemon(true);
@@ -63,7 +65,8 @@ public class RuleSetService {
     });
 
     public RuleSetService(LiveRuleSet live, RuleSetStore store, OfferCatalogue catalogue,
-                          KnownCustomerValues customers, RuleSetJobs jobs, NboConfig config) {
+                          KnownCustomerValues customers, RuleSetJobs jobs, NboConfig config, ClusterConfig cluster) {
+        this.clustered = cluster.enabled();
         this.live = live;
         this.store = store;
         this.catalogue = catalogue;
@@ -100,6 +103,14 @@ public class RuleSetService {
         DraftReport report = checker.check(disk, scope.context(all), DraftProgress.NONE).withErrorsFirst(loaded.refused());
         Optional<RuleSetStore.Activation> latest = store.latestActivation();
         report.warnings().forEach(w -> LOG.warnf("Rule files at startup: %s", w));
+        if (clustered && latest.isPresent() && !latest.get().version().equals(report.version())) {
+            // One of several nodes: the cluster's live version is the database's, not this node's files (a node
+            // restarted with older files must not put them live on every node).
+            LOG.infof("Joining the cluster: its live rule set %s, not the files here (%s)", latest.get().version(),
+                    report.version());
+            follow(latest.get().version());
+            return;
+        }
         if (report.valid()) {
             boolean record = latest.map(a -> !a.version().equals(report.version())).orElse(true);
             live.activate(report, disk, Actor.SYSTEM, "startup", "rule files at startup", record);
@@ -117,6 +128,28 @@ public class RuleSetService {
         live.activate(fallback, stored, Actor.SYSTEM, "startup", null, false);
         live.lastReload(new ReloadStatus(Instant.now(), report.version(), false, report.blocking()));
         LOG.warnf("Serving the last activated version %s from the database instead", fallback.version());
+    }
+
+    /**
+     * Puts live the version the database names as live, when this node serves another: a change made on another node
+     * (cluster notice or resync). Not recorded again; it passed its checks where it was made.
+     */
+    void follow(String version) {
+        await(() -> {
+            if (version.equals(live.version())) {
+                return null;
+            }
+            List<RuleSource> sources = store.sources(version).orElseThrow(() -> new IllegalStateException(
+                    "rule-set version " + version + " is named live but its files are not in the database"));
+            DraftReport report = checker.check(sources, scope.context(scope.settled(sources)), DraftProgress.NONE);
+            if (!report.valid()) {
+                LOG.errorf("Rule set %s, live on the cluster, does not pass its checks on this node: %s", version,
+                        report.blocking());
+                return null;
+            }
+            live.activate(report, sources, Actor.SYSTEM, "cluster", "activated on another node", false);
+            return null;
+        });
     }
 
     @PreDestroy

@@ -80,13 +80,18 @@ public class ExperimentService {
         }
         List<Arm> arms = arms(d.arms());
         Instant now = clock.instant();
-        Instant starts = d.startsAt() == null ? now : d.startsAt();
-        if (d.endsAt() != null && !d.endsAt().isAfter(starts)) {
-            throw new InvalidFieldProblem("endsAt", "endsAt " + d.endsAt() + " must be after startsAt " + starts);
-        }
         List<Stored> versions = store.versions(key);
         Optional<Experiment> previous = versions.isEmpty() ? Optional.empty()
                 : Optional.of(versions.get(versions.size() - 1).experiment());
+        Instant starts = d.startsAt() != null ? d.startsAt() : previous.map(Experiment::startsAt).orElse(now);
+        if (d.endsAt() != null && !d.endsAt().isAfter(starts)) {
+            throw new InvalidFieldProblem("endsAt", "endsAt " + d.endsAt() + " must be after startsAt " + starts);
+        }
+        try {
+            new Experiment(key, 1, key, d.layer(), 0, Buckets.COUNT, arms, Set.of(), Set.of(), starts, d.endsAt());
+        } catch (IllegalArgumentException invalid) {
+            throw new InvalidFieldProblem("arms", invalid.getMessage());
+        }
         int width = (int) Math.round(traffic * Buckets.COUNT);
         int from = previous.filter(p -> p.layer().equals(d.layer()) && p.bucketTo() - p.bucketFrom() == width)
                 .map(Experiment::bucketFrom).orElseGet(() -> freeRange(key, d.layer(), width, now));

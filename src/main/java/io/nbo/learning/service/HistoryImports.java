@@ -141,8 +141,11 @@ public class HistoryImports {
             }
             job.read(number);
             job.learning();
-            counts.recomputeImported(clock.instant());
-            state.refresh();
+            if (!anotherQueued()) {
+                // the counts are recomputed over all imported history once the last queued part is in
+                counts.recomputeImported(clock.instant());
+                state.refresh();
+            }
             job.done(clock.instant());
             LOG.infof("History import %s: %d lines, %d imported, %d duplicates, %d rejected", job.id(),
                     job.lines(), job.imported(), job.duplicates(), job.rejectedCount());
@@ -157,6 +160,12 @@ public class HistoryImports {
             } catch (IOException e) {
                 LOG.debugf("could not delete %s", file);
             }
+        }
+    }
+
+    private boolean anotherQueued() {
+        synchronized (jobs) {
+            return jobs.values().stream().anyMatch(j -> j.phase() == HistoryImportJob.Phase.QUEUED);
         }
     }
 

@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
 public class ExperimentService {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     private final ExperimentStore store;
     private final ExperimentRegistry registry;
@@ -77,6 +79,20 @@ public class ExperimentService {
         if (!(traffic > 0 && traffic <= 1)) {
             throw new InvalidFieldProblem("traffic", "traffic is the share of the layer, above 0 and at most 1; got "
                     + traffic);
+        }
+        if (Math.round(traffic * Buckets.COUNT) < 1) {
+            throw new InvalidFieldProblem("traffic", "traffic is at least 0.0001 (one bucket of 10,000); got "
+                    + traffic);
+        }
+        text("name", d.name(), 200);
+        checkAll("offers", d.offers(), 64, 4000);
+        checkAll("segments", d.segments(), 64, 1000);
+        for (String field : new String[] {"startsAt", "endsAt"}) {
+            Instant at = field.equals("startsAt") ? d.startsAt() : d.endsAt();
+            if (at != null && (at.isBefore(EARLIEST) || at.isAfter(LATEST))) {
+                throw new InvalidFieldProblem(field, field + " must be between " + EARLIEST + " and " + LATEST
+                        + "; got " + at);
+            }
         }
         List<Arm> arms = arms(d.arms());
         Instant now = clock.instant();
@@ -164,6 +180,25 @@ public class ExperimentService {
                     weight));
         }
         return arms;
+    }
+
+    private static void text(String field, String value, int max) {
+        if (value != null && (value.length() > max || value.chars().anyMatch(c -> c < 0x20 || c == ','))) {
+            throw new InvalidFieldProblem(field, field + " must be at most " + max + " characters, without control "
+                    + "characters or commas");
+        }
+    }
+
+    private static void checkAll(String field, List<String> values, int max, int total) {
+        if (values == null) {
+            return;
+        }
+        for (String v : values) {
+            text(field, v, max);
+        }
+        if (values.stream().filter(v -> v != null).mapToInt(v -> v.length() + 1).sum() > total) {
+            throw new InvalidFieldProblem(field, field + " may name at most " + total + " characters in all");
+        }
     }
 
     private static Set<String> set(List<String> values) {

@@ -61,6 +61,17 @@ public class OwnScoreStore {
         }
     }
 
+    /** What changes whenever the scores do (how many, the latest upload): reloading is skipped while it stays. */
+    public String stamp() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*), max(uploaded_at) from own_score")) {
+            rs.next();
+            return rs.getLong(1) + "@" + rs.getObject(2);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading own scores: " + e.getMessage(), e);
+        }
+    }
+
     public Map<String, Map<String, Double>> load() {
         Map<String, Map<String, Double>> out = new HashMap<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();

@@ -62,6 +62,7 @@ public class LearningResource {
             C0000043,COFFEE-AM,email,2026-03-01T09:31:00Z,opened,
             """)))
     @APIResponse(responseCode = "202", description = "The import, queued; follow it at Location")
+    @APIResponse(responseCode = "400", description = "The first line is no header (CSV) or no JSON object")
     @APIResponse(responseCode = "503", description = "Too many imports are waiting")
     public Response importHistory(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type) {
         boolean csv = type == null || !type.toLowerCase().startsWith("application/x-ndjson");

@@ -1,5 +1,6 @@
 package io.nbo.learning.service;
 
+import io.nbo.common.error.InvalidFieldProblem;
 import io.nbo.common.error.NotFoundProblem;
 import io.nbo.common.error.UnavailableProblem;
 import io.nbo.common.error.Values;
@@ -15,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +38,8 @@ public class HistoryImports {
 
     private static final Logger LOG = Logger.getLogger(HistoryImports.class);
     static final int KEPT = 100;
-    private static final int WAITING = 5;
+    private static final int WAITING = 20;
+    private static final int FIRST_LINE_MAX = 65_536;
     private static final Duration SKEW = Duration.ofMinutes(5);
 
     private final HistoryStore history;
@@ -74,8 +75,13 @@ public class HistoryImports {
         }
         Path file;
         try {
+            byte[] first = firstLine(body);
+            checkFirstLine(new String(first, StandardCharsets.UTF_8).strip(), csv);
             file = Files.createTempFile("nbo-history-", csv ? ".csv" : ".jsonl");
-            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            try (var out = Files.newOutputStream(file)) {
+                out.write(first);
+                body.transferTo(out);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not keep the upload for import", e);
         }
@@ -93,6 +99,39 @@ public class HistoryImports {
         }
         worker.submit(() -> run(job, file, csv));
         return job;
+    }
+
+    /** The first line, with its line break, read before anything is queued (a wrong file is refused at once). */
+    private static byte[] firstLine(InputStream body) throws IOException {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        for (int b = body.read(); b != -1; b = body.read()) {
+            line.write(b);
+            if (b == '\n') {
+                break;
+            }
+            if (line.size() > FIRST_LINE_MAX) {
+                throw new InvalidFieldProblem("body", "the first line is longer than 64 KB: send a CSV export with "
+                        + "its header line, or JSON lines");
+            }
+        }
+        return line.toByteArray();
+    }
+
+    private void checkFirstLine(String line, boolean csv) {
+        if (line.isEmpty()) {
+            throw new InvalidFieldProblem("body", "line 1 is empty: send a CSV export starting with its header line "
+                    + "(customerId,offerId,channel,occurredAt,outcome,amount), or JSON lines");
+        }
+        try {
+            HistoryLineReader reader = new HistoryLineReader(csv, clock.instant());
+            if (csv) {
+                reader.header(line);
+            } else if (!line.startsWith("{")) {
+                throw new HistoryLineReader.Rejected("not a JSON object");
+            }
+        } catch (HistoryLineReader.Rejected r) {
+            throw new InvalidFieldProblem("body", "line 1: " + r.getMessage());
+        }
     }
 
     public HistoryImportJob job(String id) {

@@ -100,8 +100,8 @@ public final class HistoryLineReader {
         }
         String segment = v.get("segment");
         segment = segment == null || segment.isBlank() ? null : segment.strip();
-        if (segment != null && segment.length() > 64) {
-            throw new Rejected("segment is longer than 64 characters");
+        if (segment != null && (segment.length() > 64 || segment.chars().anyMatch(c -> c < 0x20))) {
+            throw new Rejected("segment must be at most 64 characters, without control characters");
         }
         return new HistoryRow(number, customer, offer, channel.code(), at, outcome.name(), amount, segment);
     }
@@ -144,6 +144,9 @@ public final class HistoryLineReader {
         value = value.strip();
         if (value.length() > max) {
             throw new Rejected(name + " is longer than " + max + " characters");
+        }
+        if (value.chars().anyMatch(c -> c < 0x20)) {
+            throw new Rejected(name + " holds a control character");
         }
         return value;
     }

@@ -21,6 +21,7 @@ public class LearnedState {
     private final OwnScoreStore scores;
     private final AtomicReference<LearnedCounts> learned = new AtomicReference<>(LearnedCounts.EMPTY);
     private final AtomicReference<Map<String, Map<String, Double>>> own = new AtomicReference<>(Map.of());
+    private String ownStamp;
 
     public LearnedState(LearningStore counts, OwnScoreStore scores) {
         this.counts = counts;
@@ -41,8 +42,19 @@ public class LearnedState {
         return own.get().values().stream().mapToInt(Map::size).sum();
     }
 
-    public void refresh() {
+    /** Reloads everything, own scores included (after an upload on this node). */
+    public synchronized void reloadAll() {
+        ownStamp = null;
+        refresh();
+    }
+
+    /** Reloads the counts, and the own scores when they changed (they can be millions of rows). */
+    public synchronized void refresh() {
         learned.set(counts.load());
-        own.set(scores.load());
+        String now = scores.stamp();
+        if (!now.equals(ownStamp)) {
+            own.set(scores.load());
+            ownStamp = now;
+        }
     }
 }

@@ -58,6 +58,7 @@ public class OwnScores {
                 }
                 String[] cells = line.split(",", -1);
                 String why = cells.length != 3 ? "expected 3 cells, found " + cells.length
+                        : line.chars().anyMatch(c -> c < 0x20 && c != 9) ? "a control character"
                         : cells[0].isBlank() || cells[0].strip().length() > 64 ? "customerId must be 1 to 64 characters"
                         : cells[1].isBlank() || cells[1].strip().length() > 64 ? "offerId must be 1 to 64 characters"
                         : null;
@@ -89,13 +90,13 @@ public class OwnScores {
         for (int i = 0; i < scores.size(); i += BATCH) {
             store.put(scores.subList(i, Math.min(scores.size(), i + BATCH)), clock.instant());
         }
-        state.refresh();
+        state.reloadAll();
         return new Uploaded(scores.size(), state.ownScores());
     }
 
     public int clear() {
         int removed = store.clear();
-        state.refresh();
+        state.reloadAll();
         return removed;
     }
 }

@@ -60,13 +60,12 @@ echo "Load average before the import: $(cut -d' ' -f1-3 /proc/loadavg) (nproc $(
 run() { # label
   local t0 t1 last
   t0=$(date +%s.%N)
-  for f in "$OUT"/part-*.csv; do
+  for f in "$OUT"/part-*.csv; do   # queued at once; the server imports them one after another
     last=$(curl -sf -u "marketer:$MARKETER_PASSWORD" -H 'Content-Type: text/csv' --data-binary @"$f" \
       "$URL/api/history/imports" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
-    # jobs run one after another on one thread; wait for each so no more than one waits in the queue
-    until curl -sf -u "marketer:$MARKETER_PASSWORD" "$URL/api/history/imports/$last" | grep -Eq '"phase":"(done|failed)"'; do
-      sleep 0.2
-    done
+  done
+  until curl -sf -u "marketer:$MARKETER_PASSWORD" "$URL/api/history/imports/$last" | grep -Eq '"phase":"(done|failed)"'; do
+    sleep 0.2
   done
   t1=$(date +%s.%N)
   local job

@@ -84,7 +84,9 @@ public class ExperimentService {
             throw new InvalidFieldProblem("traffic", "traffic is at least 0.0001 (one bucket of 10,000); got "
                     + traffic);
         }
-        text("name", d.name(), 200);
+        if (d.name() != null && (d.name().length() > 200 || d.name().chars().anyMatch(c -> c < 0x20))) {
+            throw new InvalidFieldProblem("name", "name must be at most 200 characters, without control characters");
+        }
         checkAll("offers", d.offers(), 64, 4000);
         checkAll("segments", d.segments(), 64, 1000);
         for (String field : new String[] {"startsAt", "endsAt"}) {

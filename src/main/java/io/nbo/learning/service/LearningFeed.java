@@ -78,9 +78,17 @@ public class LearningFeed {
         for (Response r = responses.poll(); r != null; r = responses.poll()) {
             waiting.decrementAndGet();
             String id = r.customerId();
-            String segment = LearnedPropensity.segmentOf(profiles.find(id).orElseGet(
-                    () -> CustomerProfile.anonymous(id, ZoneId.of("UTC"))));
-            for (String key : keys(r.offerId(), segment, r.channel())) {
+            String segment;
+            try {
+                segment = LearnedPropensity.segmentOf(profiles.find(id).orElseGet(
+                        () -> CustomerProfile.anonymous(id, ZoneId.of("UTC"))));
+            } catch (RuntimeException profileAway) {
+                segment = null; // the profile cannot be read now (database away): count it for the offer alone
+            }
+            String[] keys = segment == null
+                    ? new String[] {LearnedCounts.key(r.offerId(), LearnedCounts.ANY, LearnedCounts.ANY)}
+                    : keys(r.offerId(), segment, r.channel());
+            for (String key : keys) {
                 batch.merge(key, new Counts(0, 1), Counts::plus);
             }
         }

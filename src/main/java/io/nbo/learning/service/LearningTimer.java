@@ -1,6 +1,7 @@
 package io.nbo.learning.service;
 
 import io.nbo.config.LearningConfig;
+import io.nbo.contact.service.DecisionLog;
 import io.nbo.experiment.service.ExperimentRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -26,10 +27,12 @@ public class LearningTimer {
     private final LearnedState state;
     private final ExperimentRegistry experiments;
     private final LearningConfig config;
+    private final DecisionLog log;
     private ScheduledExecutorService timer;
 
     public LearningTimer(LearningFeed feed, LearnedState state, ExperimentRegistry experiments,
-                         LearningConfig config) {
+                         LearningConfig config, DecisionLog log) {
+        this.log = log;
         this.feed = feed;
         this.state = state;
         this.experiments = experiments;
@@ -46,11 +49,18 @@ public class LearningTimer {
         });
         long flush = Math.max(50, config.flushInterval().toMillis());
         long refresh = Math.max(50, config.refreshInterval().toMillis());
-        timer.scheduleWithFixedDelay(() -> safely("adding learned counts", feed::flush), flush, flush,
-                TimeUnit.MILLISECONDS);
+        // While the decision log knows the database is away, wait: counts stay in memory, and connection attempts
+        // from here would only queue before the ones the log and the health checks make.
         timer.scheduleWithFixedDelay(() -> {
-            safely("reloading learned counts", state::refresh);
-            safely("reloading experiments", experiments::activate);
+            if (!log.state().databaseDown()) {
+                safely("adding learned counts", feed::flush);
+            }
+        }, flush, flush, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> {
+            if (!log.state().databaseDown()) {
+                safely("reloading learned counts", state::refresh);
+                safely("reloading experiments", experiments::activate);
+            }
         }, refresh, refresh, TimeUnit.MILLISECONDS);
     }
 

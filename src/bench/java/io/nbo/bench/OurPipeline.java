@@ -6,7 +6,11 @@ import io.nbo.decision.core.DecisionPipeline;
 import io.nbo.decision.core.DecisionRequest;
 import io.nbo.decision.core.EligibilityEngine;
 import io.nbo.decision.core.FallbackOffer;
+import io.nbo.decision.core.PropensityModel;
 import io.nbo.decision.core.Rejection;
+import io.nbo.decision.core.learning.Counts;
+import io.nbo.decision.core.learning.LearnedCounts;
+import io.nbo.decision.core.learning.LearnedPropensity;
 import io.nbo.decision.core.policy.ContactLimits;
 import io.nbo.profile.CustomerProfile;
 import io.nbo.rules.CompiledRuleSet;
@@ -44,8 +48,35 @@ public final class OurPipeline {
     OurPipeline(Workload workload, Instant now, CompiledRuleSet ruleSet, EligibilityEngine engine) {
         this.workload = workload;
         this.ruleSet = ruleSet;
-        this.pipeline = DecisionPipeline.standard(engine, new AffinityPropensity(), ContactLimits.none(),
+        this.pipeline = DecisionPipeline.standard(engine, propensity(workload), ContactLimits.none(),
                 new FallbackOffer(null), Clock.fixed(now, ZoneOffset.UTC), () -> UUID.randomUUID().toString());
+    }
+
+    /**
+     * The fixed prior, or with {@code -Dbench.learning=true} what the server ranks by: learned propensity with Thompson
+     * draws, over counts for every offer at the offer, offer x lifecycle stage and offer x stage x channel levels
+     * (random, seeded), so each candidate takes the full path (three lookups, two Gamma draws).
+     */
+    static PropensityModel propensity(Workload workload) {
+        if (!Boolean.getBoolean("bench.learning")) {
+            return new AffinityPropensity();
+        }
+        java.util.Random random = new java.util.Random(42);
+        java.util.Map<String, Counts> counts = new java.util.HashMap<>();
+        for (var offer : workload.offers()) {
+            for (String stage : Workload.LIFECYCLES) {
+                for (var channel : offer.channels()) {
+                    long n = 50 + random.nextInt(5_000);
+                    counts.put(LearnedCounts.key(offer.id(), stage, channel.code()),
+                            new Counts(n, (long) (n * random.nextDouble() * 0.3)));
+                }
+                counts.put(LearnedCounts.key(offer.id(), stage, LearnedCounts.ANY), new Counts(20_000, 2_000));
+            }
+            counts.put(LearnedCounts.key(offer.id(), LearnedCounts.ANY, LearnedCounts.ANY), new Counts(80_000, 8_000));
+        }
+        LearnedCounts snapshot = new LearnedCounts(counts);
+        return new LearnedPropensity(new AffinityPropensity(), () -> snapshot, (c, o) -> java.util.OptionalDouble.empty(),
+                java.util.concurrent.ThreadLocalRandom::current, new LearnedPropensity.Settings(true, true, 20));
     }
 
     public Decision decide(DecisionRequest request, CustomerProfile customer) {

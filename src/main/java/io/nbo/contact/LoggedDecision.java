@@ -12,10 +12,22 @@ import java.util.Optional;
  */
 public record LoggedDecision(String id, String customerId, Channel touchpoint, Instant decidedAt,
                              String ruleSetVersion, String policyVersion, boolean fallback, List<Made> offers,
-                             String requestedBy) {
+                             String requestedBy, List<InExperiment> experiments) {
 
     public LoggedDecision {
         offers = List.copyOf(offers);
+        experiments = experiments == null ? List.of() : List.copyOf(experiments);
+    }
+
+    /** A decision in no experiment. */
+    public LoggedDecision(String id, String customerId, Channel touchpoint, Instant decidedAt, String ruleSetVersion,
+                          String policyVersion, boolean fallback, List<Made> offers, String requestedBy) {
+        this(id, customerId, touchpoint, decidedAt, ruleSetVersion, policyVersion, fallback, offers, requestedBy,
+                List.of());
+    }
+
+    /** The arm of an experiment the decision applied (recorded for control arms too, whether or not they got offers). */
+    public record InExperiment(String experimentKey, int version, String arm) {
     }
 
     public Optional<Made> offer(String offerId) {

@@ -57,7 +57,16 @@ class SecurityWalkTest {
 
     /** The expected access, one line per operation (docs/security.md has the same table for people). */
     static final Map<String, Rule> ACCESS = new TreeMap<>(Map.ofEntries(
-            rule("POST /api/decisions", API_KEY, AGENT, ADMIN),
+            rule("POST /api/decisions", API_KEY, AGENT, MARKETER, ADMIN),
+            rule("GET /api/experiments", MARKETER, ADMIN),
+            rule("POST /api/history/imports", MARKETER, ADMIN),
+            rule("GET /api/history/imports/{id}", MARKETER, ADMIN),
+            rule("PUT /api/learning/own-scores", MARKETER, ADMIN),
+            rule("DELETE /api/learning/own-scores", MARKETER, ADMIN),
+            rule("GET /api/experiments/{key}", MARKETER, ADMIN),
+            rule("GET /api/experiments/{key}/versions", MARKETER, ADMIN),
+            rule("PUT /api/experiments/{key}", MARKETER, ADMIN),
+            rule("GET /api/experiments/{key}/lift", MARKETER, ADMIN),
             rule("POST /api/decisions/{decisionId}/outcomes", API_KEY, AGENT, ADMIN),
             rule("GET /api/decisions/{decisionId}/explanation", AGENT, MARKETER, ADMIN),
             rule("GET /api/customers", ADMIN),

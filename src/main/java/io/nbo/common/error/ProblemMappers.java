@@ -29,6 +29,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response forbidden(ForbiddenProblem e) {
+        return Problem.response(403, "Forbidden", e.getMessage(), (String) null);
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundProblem e) {
         return Problem.response(404, "Not found", e.getMessage(), (String) null);
     }

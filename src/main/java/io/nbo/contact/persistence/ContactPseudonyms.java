@@ -33,11 +33,25 @@ public class ContactPseudonyms {
             try (Connection c = dataSource.getConnection();
                  PreparedStatement d = c.prepareStatement("update decision_log set customer_id = ? where customer_id = ?");
                  PreparedStatement o = c.prepareStatement(
-                         "update decision_outcome set customer_id = ? where customer_id = ?")) {
+                         "update decision_outcome set customer_id = ? where customer_id = ?");
+                 PreparedStatement x = c.prepareStatement(
+                         "update decision_experiment set customer_id = ? where customer_id = ?");
+                 PreparedStatement h = c.prepareStatement(
+                         "update history_contact set customer_id = ? where customer_id = ?");
+                 PreparedStatement s = c.prepareStatement("delete from own_score where customer_id = ?")) {
                 d.setString(1, token);
                 d.setString(2, customerId);
                 o.setString(1, token);
                 o.setString(2, customerId);
+                // experiment exposure and imported history keep counting for lift and learning, under the token
+                x.setString(1, token);
+                x.setString(2, customerId);
+                x.executeUpdate();
+                h.setString(1, token);
+                h.setString(2, customerId);
+                h.executeUpdate();
+                s.setString(1, customerId);
+                s.executeUpdate();
                 return new Replaced(d.executeUpdate(), o.executeUpdate());
             } catch (SQLException e) {
                 throw Jdbc.failure("pseudonymising a customer's contact history", e);

@@ -44,6 +44,13 @@ public class DecisionLogRepository implements LogStore {
                    cast(? as timestamp with time zone), cast(? as timestamp with time zone), cast(? as numeric(12, 2))
              where not exists (select 1 from decision_outcome where decision_id = ? and offer_id = ? and outcome = ?)""";
 
+    private static final String INSERT_ARM = """
+            insert into decision_experiment (decision_id, experiment_key, experiment_version, arm, customer_id,
+                                             decided_at)
+            select cast(? as varchar), cast(? as varchar), cast(? as integer), cast(? as varchar), cast(? as varchar),
+                   cast(? as timestamp with time zone)
+             where not exists (select 1 from decision_experiment where decision_id = ? and experiment_key = ?)""";
+
     private final DataSource dataSource;
 
     public DecisionLogRepository(DataSource dataSource) {
@@ -59,7 +66,9 @@ public class DecisionLogRepository implements LogStore {
         try (Connection c = dataSource.getConnection();
              PreparedStatement d = c.prepareStatement(INSERT_DECISION);
              PreparedStatement o = c.prepareStatement(INSERT_OFFER);
-             PreparedStatement x = c.prepareStatement(INSERT_OUTCOME)) {
+             PreparedStatement x = c.prepareStatement(INSERT_OUTCOME);
+             PreparedStatement e = c.prepareStatement(INSERT_ARM)) {
+            boolean arms = false;
             for (LoggedDecision decision : decisions) {
                 d.setString(1, decision.id());
                 d.setString(2, decision.customerId());
@@ -81,6 +90,18 @@ public class DecisionLogRepository implements LogStore {
                     o.setString(7, made.offerId());
                     o.addBatch();
                 }
+                for (LoggedDecision.InExperiment in : decision.experiments()) {
+                    e.setString(1, decision.id());
+                    e.setString(2, in.experimentKey());
+                    e.setInt(3, in.version());
+                    e.setString(4, in.arm());
+                    e.setString(5, decision.customerId());
+                    e.setObject(6, Jdbc.utc(decision.decidedAt()));
+                    e.setString(7, decision.id());
+                    e.setString(8, in.experimentKey());
+                    e.addBatch();
+                    arms = true;
+                }
             }
             for (RecordedOutcome outcome : outcomes) {
                 x.setString(1, outcome.decisionId());
@@ -98,6 +119,9 @@ public class DecisionLogRepository implements LogStore {
             if (!decisions.isEmpty()) {
                 d.executeBatch();
                 o.executeBatch();
+                if (arms) {
+                    e.executeBatch();
+                }
             }
             if (!outcomes.isEmpty()) {
                 x.executeBatch();

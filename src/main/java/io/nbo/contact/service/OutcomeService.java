@@ -12,6 +12,7 @@ import io.nbo.contact.persistence.DecisionLogRepository;
 import io.nbo.contact.persistence.OutcomeRepository;
 import io.nbo.decision.core.policy.ContactEvent;
 import io.nbo.decision.core.policy.ContactEventType;
+import io.nbo.learning.service.LearningFeed;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -40,9 +41,11 @@ public class OutcomeService {
     private final OutcomeRepository outcomes;
     private final ContactHistoryStore histories;
     private final Clock clock;
+    private final LearningFeed learning;
 
     public OutcomeService(DecisionLog log, DecisionLogRepository decisions, OutcomeRepository outcomes,
-                          ContactHistoryStore histories, Clock clock) {
+                          ContactHistoryStore histories, Clock clock, LearningFeed learning) {
+        this.learning = learning;
         this.log = log;
         this.decisions = decisions;
         this.outcomes = outcomes;
@@ -79,6 +82,11 @@ public class OutcomeService {
                     + "; an outcome is recorded once");
         }
         if (stored.created()) {
+            if (response(stored.outcome()) && histories.history(decision.customerId()).events().stream()
+                    .noneMatch(e -> e.decisionId().equals(decisionId) && e.offerId().equals(made.offerId())
+                            && response(e.type()) && e.type() != stored.outcome())) {
+                learning.responded(decision.customerId(), made.offerId(), made.channel().code());
+            }
             histories.append(decision.customerId(), List.of(new ContactEvent(decisionId, made.offerId(),
                     made.offerGroup(), made.channel(), stored.outcome(), stored.occurredAt(), stored.amount())));
         }
@@ -131,6 +139,11 @@ public class OutcomeService {
     private static UnavailableProblem databaseAway(String decisionId) {
         return new UnavailableProblem("decision " + decisionId + " is not among this server's recent decisions and "
                 + "the database cannot be reached to look it up; try again shortly", 5);
+    }
+
+    /** What learning counts as a response: an accepted or purchased offer (the first of them per offer made). */
+    static boolean response(ContactEventType type) {
+        return type == ContactEventType.ACCEPTED || type == ContactEventType.PURCHASED;
     }
 
     private static boolean sameValue(BigDecimal a, BigDecimal b) {

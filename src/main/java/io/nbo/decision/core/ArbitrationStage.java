@@ -63,11 +63,30 @@ public final class ArbitrationStage implements DecisionStage {
                 if (group != null) {
                     groupWinner.put(group, candidate);
                 }
-                out.keep(candidate);
+                out.keep(explored(candidate, order, situation.limit()));
                 kept++;
             }
         }
         return out.build();
+    }
+
+    /**
+     * The candidate marked explored when its propensity was a draw and, ranked by the posterior means instead, at
+     * least {@code limit} others would rank above it: it is in the answer because exploration put it there.
+     */
+    private static Candidate explored(Candidate candidate, Ranked[] all, int limit) {
+        ScoreFactors factors = candidate.score();
+        if (factors.origin() == null || factors.origin().value() == factors.origin().mean()) {
+            return candidate;
+        }
+        double mine = factors.meanScore();
+        int above = 0;
+        for (Ranked other : all) {
+            if (other.candidate() != candidate && other.candidate().score().meanScore() > mine) {
+                above++;
+            }
+        }
+        return above >= limit ? candidate.withScore(factors.explored()) : candidate;
     }
 
     /**
@@ -81,7 +100,8 @@ public final class ArbitrationStage implements DecisionStage {
 
     private ScoreFactors factors(Situation situation, Candidate candidate) {
         double value = Math.max(1.0, candidate.offer().businessValue().doubleValue());
-        return new ScoreFactors(propensity.propensity(situation.customer(), candidate.offer()),
-                candidate.contextWeight(), value, candidate.offer().priority());
+        PropensityEstimate estimate = propensity.estimate(situation, candidate);
+        return new ScoreFactors(estimate.value(), candidate.contextWeight(), value, candidate.offer().priority(),
+                estimate);
     }
 }

@@ -1,5 +1,6 @@
 package io.nbo.decision.core;
 
+import io.nbo.decision.core.experiment.Assignment;
 import io.nbo.offer.Channel;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,14 +20,17 @@ import java.util.function.Supplier;
  * @param rest      for a lean answer, why each offer that never became a candidate was not chosen (paused, out of
  *                  date or window, no row made it eligible, excluded), worked out only when asked
  *                  ({@link #explainedInFull()}); null when explained
+ * @param experiments the experiment arms the customer was in (the decision log records them, control included)
+ * @param dryRun    a preview: not logged, nothing claimed
  */
 public record Decision(String decisionId, String customerId, boolean knownCustomer, Channel touchpoint,
                        String ruleSetVersion, String policyVersion, Instant decidedAt, LocalDateTime customerLocalTime,
                        List<Chosen> offers, List<Rejection> notChosen, List<String> firedRules,
                        Set<String> segments, boolean fallback, boolean explained,
-                       Supplier<List<Rejection>> rest) {
+                       Supplier<List<Rejection>> rest, List<Assignment> experiments, boolean dryRun) {
 
     public Decision {
+        experiments = List.copyOf(experiments);
         offers = List.copyOf(offers);
         notChosen = List.copyOf(notChosen);
         firedRules = List.copyOf(firedRules);
@@ -54,7 +58,7 @@ public record Decision(String decisionId, String customerId, boolean knownCustom
         }
         all.addAll(notChosen);
         return new Decision(decisionId, customerId, knownCustomer, touchpoint, ruleSetVersion, policyVersion,
-                decidedAt, customerLocalTime, offers, all, firedRules, segments, fallback, true, null);
+                decidedAt, customerLocalTime, offers, all, firedRules, segments, fallback, true, null, experiments, dryRun);
     }
 
     /** One offer in the answer, with its rank (1 = best). */

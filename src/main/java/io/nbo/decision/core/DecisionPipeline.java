@@ -1,5 +1,8 @@
 package io.nbo.decision.core;
 
+import io.nbo.decision.core.experiment.Assignment;
+import io.nbo.decision.core.experiment.ExperimentSet;
+import io.nbo.decision.core.experiment.ExperimentStage;
 import io.nbo.decision.core.policy.AllocationStage;
 import io.nbo.decision.core.policy.ContactLimits;
 import io.nbo.decision.core.policy.PolicyStage;
@@ -33,10 +36,13 @@ public final class DecisionPipeline {
     private final FallbackOffer fallback;
     private final Clock clock;
     private final Supplier<String> ids;
+    private final Supplier<ExperimentSet> experiments;
     private volatile CatalogueIndex catalogueIndex;
 
     private DecisionPipeline(EligibilityEngine rules, List<DecisionStage> stages, ContactLimits contact,
-                             FallbackOffer fallback, Clock clock, Supplier<String> ids) {
+                             Supplier<ExperimentSet> experiments, FallbackOffer fallback, Clock clock,
+                             Supplier<String> ids) {
+        this.experiments = experiments;
         this.rules = rules;
         this.stages = List.copyOf(stages);
         this.contact = contact;
@@ -45,24 +51,33 @@ public final class DecisionPipeline {
         this.ids = ids;
     }
 
+    /** The pipeline with no experiments running (rule-table tests, simulations, the core benchmark). */
+    public static DecisionPipeline standard(EligibilityEngine rules, PropensityModel propensity, ContactLimits contact,
+                                            FallbackOffer fallback, Clock clock, Supplier<String> ids) {
+        return standard(rules, propensity, contact, () -> ExperimentSet.NONE, fallback, clock, ids);
+    }
+
     /**
-     * The pipeline: every stage after candidates and eligibility, in order. Experiments plug in between the contact
-     * policy and the channel stage; arbitration (with allocation of caps and volume) stays last.
+     * The pipeline: every stage after candidates and eligibility, in order: contact policy, experiments (the
+     * customer's arms, assigned once per decision), channel, then arbitration (with allocation of caps and volume).
      *
      * @param rules      the marketers' rules (reads the live rule set once per call)
      * @param propensity how likely a customer is to take an offer, for arbitration
      * @param contact    the contact policy, contact histories and volume ledger ({@link ContactLimits#none()} for
      *                   none beyond consent)
+     * @param experiments the experiments in force (read once per decision)
      * @param fallback   the offer returned when nothing survives
      * @param ids        decision ids
      */
     public static DecisionPipeline standard(EligibilityEngine rules, PropensityModel propensity, ContactLimits contact,
-                                            FallbackOffer fallback, Clock clock, Supplier<String> ids) {
+                                            Supplier<ExperimentSet> experiments, FallbackOffer fallback, Clock clock,
+                                            Supplier<String> ids) {
         return new DecisionPipeline(rules, List.of(
                 new PolicyStage(contact.volumes()),
+                new ExperimentStage(),
                 new ChannelStage(),
                 new AllocationStage(new ArbitrationStage(propensity), contact.volumes())),
-                contact, fallback, clock, ids);
+                contact, experiments, fallback, clock, ids);
     }
 
     /** The stages after eligibility, in the order each decision runs them. */
@@ -71,6 +86,10 @@ public final class DecisionPipeline {
     }
 
     public Decision decide(DecisionRequest request, CustomerProfile customer, List<Offer> catalogue) {
+        if (request.dryRun() && !request.explain()) {
+            request = new DecisionRequest(request.customerId(), request.touchpoint(), request.context(),
+                    request.localTime(), request.limit(), true, true);
+        }
         Instant now = clock.instant();
         Situation situation = situation(request, customer, now);
         FallbackOffer fallback = this.fallback.resolve();
@@ -102,7 +121,8 @@ public final class DecisionPipeline {
         }
 
         boolean usedFallback = false;
-        if (running.isEmpty()) {
+        boolean heldOut = situation.experiments().stream().anyMatch(Assignment::withholdsEverything);
+        if (running.isEmpty() && !heldOut) {
             Optional<Candidate> substitute = fallback.pick(situation, live.get());
             if (substitute.isPresent()) {
                 running = List.of(substitute.get());
@@ -118,7 +138,8 @@ public final class DecisionPipeline {
         }
         return new Decision(ids.get(), customer.id(), customer.known(), request.touchpoint(),
                 verdicts.ruleSetVersion(), situation.policy().version(), now, situation.customerLocalTime(), chosen,
-                notChosen, verdicts.firedRules(), verdicts.assignedSegments(), usedFallback, request.explain(), rest);
+                notChosen, verdicts.firedRules(), verdicts.assignedSegments(), usedFallback, request.explain(), rest,
+                situation.experiments(), request.dryRun());
     }
 
     /**
@@ -161,7 +182,8 @@ public final class DecisionPipeline {
         if (request.localTime() != null) {
             local = local.toLocalDate().atTime(request.localTime());
         }
+        List<Assignment> arms = experiments.get().assign(customer.id(), customer.segments(), now);
         return new Situation(customer, request.touchpoint(), request.context(), local, request.limit(), now,
-                contact.policy().get(), contact.histories().history(customer.id()));
+                contact.policy().get(), contact.histories().history(customer.id()), arms, request.dryRun());
     }
 }

@@ -15,9 +15,16 @@ import java.util.Objects;
  * @param explain   say why every candidate of the catalogue was not chosen; without it, only the eligible offers that
  *                  a later stage (policy, channel, arbitration) dropped are explained, so a large catalogue does not
  *                  cost every answer a reason per offer
+ * @param dryRun    a preview: explained in full, not logged as a contact, using up no caps, rests or stock, and
+ *                  feeding neither learning nor experiments' exposure
  */
 public record DecisionRequest(String customerId, Channel touchpoint, Map<String, String> context, LocalTime localTime,
-                              int limit, boolean explain) {
+                              int limit, boolean explain, boolean dryRun) {
+
+    public DecisionRequest(String customerId, Channel touchpoint, Map<String, String> context, LocalTime localTime,
+                           int limit, boolean explain) {
+        this(customerId, touchpoint, context, localTime, limit, explain, false);
+    }
 
     /** A request with the full explanation. */
     public DecisionRequest(String customerId, Channel touchpoint, Map<String, String> context, LocalTime localTime,

@@ -1,5 +1,6 @@
 package io.nbo.decision.core;
 
+import io.nbo.decision.core.experiment.Assignment;
 import io.nbo.decision.core.policy.ContactHistory;
 import io.nbo.decision.core.policy.ContactPolicy;
 import io.nbo.offer.Channel;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,15 +21,25 @@ import java.util.Objects;
  *
  * @param policy  the contact policy this decision applies (the version it logs)
  * @param history the customer's contact history as read once for this decision
+ * @param experiments the customer's arms in the experiments running, as assigned once for this decision
+ * @param dryRun  a preview: explained in full, but nothing is logged, claimed or counted
  */
 public record Situation(CustomerProfile customer, Channel touchpoint, Map<String, String> context,
                         LocalDateTime customerLocalTime, int limit, Instant now, ContactPolicy policy,
-                        ContactHistory history) {
+                        ContactHistory history, List<Assignment> experiments, boolean dryRun) {
 
     public Situation {
         context = Map.copyOf(context);
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(history, "history");
+        experiments = List.copyOf(experiments);
+    }
+
+    /** A situation in no experiment, for real. */
+    public Situation(CustomerProfile customer, Channel touchpoint, Map<String, String> context,
+                     LocalDateTime customerLocalTime, int limit, Instant now, ContactPolicy policy,
+                     ContactHistory history) {
+        this(customer, touchpoint, context, customerLocalTime, limit, now, policy, history, List.of(), false);
     }
 
     /**

@@ -17,5 +17,14 @@ public record DecisionRequestPayload(
         @Schema(examples = "3", description = "How many offers at most (default 3)") Integer limit,
         @Schema(examples = "false", description = "Explain every offer of the catalogue that was not chosen (false by "
                 + "default: notChosen then lists the eligible offers that the contact policy, channel or arbitration "
-                + "dropped, which keeps answers small on a large catalogue)") Boolean explain) {
+                + "dropped, which keeps answers small on a large catalogue)") Boolean explain,
+        @Schema(examples = "false", description = "A preview: explained in full, but not logged as a contact, so it "
+                + "uses up no caps, rests or stock and teaches learning nothing; the answer says dryRun: true. "
+                + "Marketers may ask for dry runs only") Boolean dryRun) {
+
+    /** A request that is not a dry run. */
+    public DecisionRequestPayload(String customerId, String touchpoint, Map<String, String> context, Integer limit,
+                                  Boolean explain) {
+        this(customerId, touchpoint, context, limit, explain, null);
+    }
 }

@@ -1,5 +1,6 @@
 package io.nbo.decision.rest;
 
+import io.nbo.common.error.ForbiddenProblem;
 import io.nbo.common.error.InvalidFieldProblem;
 import io.nbo.common.error.NotFoundProblem;
 import io.nbo.common.error.Values;
@@ -45,19 +46,27 @@ public class DecisionResource {
     }
 
     @POST
-    @RolesAllowed({Roles.AGENT, Roles.CHANNEL})
+    @RolesAllowed({Roles.AGENT, Roles.CHANNEL, Roles.MARKETER})
     @Timed(value = "nbo.decisions", histogram = true, description = "Decision latency, request to answer")
     @Operation(summary = "Decide the next best offers for a customer at a touchpoint",
             description = "Returns the ranked offers, each with its channel, score factors and the decision-table rows "
                     + "that made it eligible, plus why every other candidate was not chosen. Unknown customers are "
-                    + "answered as anonymous visitors. The log records who asked (the user, or the API key's name).")
+                    + "answered as anonymous visitors. The log records who asked (the user, or the API key's name). "
+                    + "With dryRun: true the answer is explained in full and nothing is logged, claimed or learned; "
+                    + "marketers may ask for dry runs only.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "app user at breakfast", value = """
             {"customerId": "C0000042", "touchpoint": "mobile-app", "context": {"page": "home", "localTime": "08:15"}, "limit": 3}
             """)))
     @APIResponse(responseCode = "200", description = "The decision")
     @APIResponse(responseCode = "400", description = "The request is invalid; the problem names the field")
+    @APIResponse(responseCode = "403", description = "Not your role, or a marketer asking for a real decision")
     public DecisionResponse decide(DecisionRequestPayload payload) {
-        return DecisionResponse.from(decisions.decide(toRequest(payload), identity.getPrincipal().getName()));
+        DecisionRequest request = toRequest(payload);
+        if (!request.dryRun() && !identity.hasRole(Roles.AGENT) && !identity.hasRole(Roles.CHANNEL)) {
+            throw new ForbiddenProblem("marketers may ask for dry runs only: send \"dryRun\": true (a real decision "
+                    + "is logged as a contact; it takes the agent role or a channel's API key)");
+        }
+        return DecisionResponse.from(decisions.decide(request, identity.getPrincipal().getName()));
     }
 
     @GET
@@ -94,7 +103,7 @@ public class DecisionResource {
         }
         Map<String, String> context = payload.context() == null ? Map.of() : payload.context();
         return new DecisionRequest(payload.customerId().strip(), touchpoint, context, localTime(context), limit,
-                Boolean.TRUE.equals(payload.explain()));
+                Boolean.TRUE.equals(payload.explain()), Boolean.TRUE.equals(payload.dryRun()));
     }
 
     private static LocalTime localTime(Map<String, String> context) {

@@ -3,6 +3,7 @@ package io.nbo.decision.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.nbo.decision.core.Candidate;
 import io.nbo.decision.core.Decision;
+import io.nbo.decision.core.PropensityEstimate;
 import io.nbo.decision.core.Rejection;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -34,7 +35,15 @@ public record DecisionResponse(
                 + "the stage and rule but no reason text (GET /api/decisions/{id}/explanation gives it later)")
         List<NotChosen> notChosen,
         @Schema(description = "Every rule that fired, in order") List<String> firedRules,
-        @Schema(description = "Micro-segments the rules put the customer in") List<String> segments) {
+        @Schema(description = "Micro-segments the rules put the customer in") List<String> segments,
+        @Schema(description = "The experiments the customer is in and the arm applied (the log records them, "
+                + "control arms included)") List<ExperimentArm> experiments,
+        @Schema(description = "True for a dry run: not logged, nothing claimed; absent otherwise") Boolean dryRun) {
+
+    /** An experiment arm the decision applied. */
+    @Schema(name = "DecisionExperimentArm")
+    public record ExperimentArm(String experiment, int version, String arm, boolean control) {
+    }
 
     /** One offer in the answer. */
     @Schema(name = "OfferChoice")
@@ -47,7 +56,23 @@ public record DecisionResponse(
 
     /** score = propensity x contextWeight x value x lever. */
     @Schema(name = "ScoreFactors")
-    public record ScoreDetail(double propensity, double contextWeight, double value, double lever) {
+    public record ScoreDetail(double propensity, double contextWeight, double value, double lever,
+                              @Schema(description = "Where the propensity came from") PropensityDetail propensitySource) {
+    }
+
+    /** Where a propensity came from. */
+    @Schema(name = "PropensitySource")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PropensityDetail(
+            @Schema(enumeration = {"prior", "learned", "own-score"}) String source,
+            @Schema(description = "For a learned one, the most specific level with data",
+                    enumeration = {"offer", "segment", "channel"}) String level,
+            @Schema(description = "Contacts learned from at that level") Long contacts,
+            @Schema(description = "Responses (accepted or purchased) among them") Long responses,
+            @Schema(description = "The expected propensity (posterior mean); 'propensity' above is the draw "
+                    + "ranked by when exploring") double mean,
+            @Schema(description = "True when the offer is in the answer only because exploration drew it high")
+            boolean explored) {
     }
 
     /** A candidate that was not chosen, with the stage, the rule and (in an explained answer) the reason. */
@@ -63,14 +88,26 @@ public record DecisionResponse(
                 d.ruleSetVersion(), d.policyVersion(), d.decidedAt(), d.customerLocalTime().withNano(0), d.fallback(),
                 d.offers().stream().map(c -> choice(c.rank(), c.candidate())).toList(), d.explained(),
                 notChosen(d), d.firedRules(),
-                d.segments().stream().sorted().toList());
+                d.segments().stream().sorted().toList(),
+                d.experiments().stream().map(a -> new ExperimentArm(a.experimentKey(), a.version(), a.arm(),
+                        a.control())).toList(), d.dryRun() ? Boolean.TRUE : null);
     }
 
     private static OfferChoice choice(int rank, Candidate c) {
         return new OfferChoice(rank, c.offerId(), c.offer().name(), c.offer().description(), c.offer().category(),
                 c.offer().kind().code(), c.offer().businessValue(), c.channel().code(), c.channelReason(),
                 round(c.score().score()), new ScoreDetail(round(c.score().propensity()),
-                round(c.score().contextWeight()), round(c.score().value()), round(c.score().lever())), c.eligibleBy());
+                round(c.score().contextWeight()), round(c.score().value()), round(c.score().lever()),
+                source(c.score().origin())), c.eligibleBy());
+    }
+
+    private static PropensityDetail source(PropensityEstimate e) {
+        if (e == null) {
+            return null;
+        }
+        boolean learned = PropensityEstimate.LEARNED.equals(e.source());
+        return new PropensityDetail(e.source(), e.level(), learned ? e.contacts() : null,
+                learned ? e.responses() : null, round(e.mean()), e.explored());
     }
 
     /** Six decimals: enough to rank by, without binary noise such as 0.15000000000000002. */

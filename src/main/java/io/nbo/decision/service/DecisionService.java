@@ -11,7 +11,12 @@ import io.nbo.decision.core.Decision;
 import io.nbo.decision.core.DecisionPipeline;
 import io.nbo.decision.core.DecisionRequest;
 import io.nbo.decision.core.FallbackOffer;
+import io.nbo.decision.core.learning.LearnedPropensity;
 import io.nbo.decision.core.policy.ContactLimits;
+import io.nbo.config.LearningConfig;
+import io.nbo.experiment.service.ExperimentRegistry;
+import io.nbo.learning.service.LearnedState;
+import io.nbo.learning.service.LearningFeed;
 import io.nbo.offer.service.FallbackOfferService;
 import io.nbo.offer.service.OfferCatalogue;
 import io.nbo.profile.CustomerProfile;
@@ -23,7 +28,11 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import org.infinispan.Cache;
 
 /**
@@ -42,32 +51,52 @@ public class DecisionService {
     private final ContactHistoryStore histories;
     private final Cache<String, Decision> explanations;
     private final CustomerLeases leases;
+    private final LearningFeed learning;
 
     public DecisionService(ProfileStore profiles, OfferCatalogue catalogue, RuleEngine rules,
                            Clock clock, PolicyService policy, ContactHistoryStore histories,
                            JdbcVolumeLedger volumes, DecisionLog log, FallbackOfferService fallback,
                            @Embedded("explanations") Cache<String, Decision> explanations,
-                           CustomerLeases leases) {
+                           ExperimentRegistry experiments, LearnedState learned, LearningFeed learning,
+                           LearningConfig config, CustomerLeases leases) {
         this.leases = leases;
+        this.learning = learning;
         this.profiles = profiles;
         this.explanations = explanations;
         this.catalogue = catalogue;
         this.log = log;
         this.histories = histories;
-        this.pipeline = DecisionPipeline.standard(rules, new AffinityPropensity(),
-                new ContactLimits(policy::current, histories, volumes),
+        LearnedPropensity propensity = new LearnedPropensity(new AffinityPropensity(), learned::counts,
+                learned::ownScore, random(config), new LearnedPropensity.Settings(config.enabled(), config.explore(),
+                config.priorStrength()));
+        this.pipeline = DecisionPipeline.standard(rules, propensity,
+                new ContactLimits(policy::current, histories, volumes), experiments::live,
                 FallbackOffer.live(fallback::offerId), clock,
                 () -> UUID.randomUUID().toString());
+    }
+
+    /** Exploration draws: with a fixed seed one shared, reproducible sequence (tests); otherwise each thread's own. */
+    private static Supplier<RandomGenerator> random(LearningConfig config) {
+        if (config.seed().isPresent()) {
+            RandomGenerator seeded = new SynchronizedRandom(new SplittableRandom(config.seed().get()));
+            return () -> seeded;
+        }
+        return ThreadLocalRandom::current;
     }
 
     /**
      * Decides, and logs the decision naming who asked ({@code requestedBy}: a user, or {@code key:<name>}). From the
      * history read to the append the decision holds its customer's lease ({@link CustomerLeases}): two decisions for
-     * one customer, on any nodes, never both count the caps on a history without the other's offers.
+     * one customer, on any nodes, never both count the caps on a history without the other's offers. A dry run
+     * is answered the same way, explained in full, but not logged, added to the history or learned from (so it needs
+     * no lease).
      */
     public Decision decide(DecisionRequest request, String requestedBy) {
         CustomerProfile customer = profiles.find(request.customerId())
                 .orElseGet(() -> CustomerProfile.anonymous(request.customerId(), ZoneId.of("UTC")));
+        if (request.dryRun()) {
+            return pipeline.decide(request, customer, catalogue.offers());
+        }
         Decision decision = leases.holding(request.customerId(), () -> decideHolding(request, customer, requestedBy));
         if (!decision.explained()) {
             explanations.putForExternalRead(decision.decisionId(), decision);
@@ -87,6 +116,10 @@ public class DecisionService {
         LoggedDecision logged = logged(decision, requestedBy);
         log.record(logged);
         histories.append(logged.customerId(), ContactHistoryStore.offered(logged));
+        String segment = LearnedPropensity.segmentOf(customer);
+        for (Decision.Chosen c : decision.offers()) {
+            learning.offered(c.candidate().offerId(), segment, c.candidate().channel().code());
+        }
         return decision;
     }
 
@@ -107,6 +140,7 @@ public class DecisionService {
                 d.policyVersion(), d.fallback(), d.offers().stream()
                 .map(c -> new LoggedDecision.Made(c.candidate().offerId(), c.candidate().offer().offerGroup(),
                         c.candidate().channel(), c.rank()))
-                .toList(), requestedBy);
+                .toList(), requestedBy, d.experiments().stream()
+                .map(a -> new LoggedDecision.InExperiment(a.experimentKey(), a.version(), a.arm())).toList());
     }
 }

@@ -54,6 +54,7 @@ public final class AllocationStage implements DecisionStage {
         List<Candidate> pool = candidates;
         List<Rejection> dropped = new ArrayList<>(0);
         Map<String, List<PolicyRule>> claimed = new HashMap<>();
+        VolumeLedger ledger = situation.dryRun() ? VolumeLedger.preview(volumes) : volumes;
         while (true) {
             StageOutcome ranked = arbitration.apply(situation, pool);
             if (!recount && !claim) {
@@ -65,7 +66,7 @@ public final class AllocationStage implements DecisionStage {
             for (Candidate offer : ranked.kept()) {
                 Candidate placed = recount ? place(rules, situation, withThisDecision, offer) : offer;
                 refused = placed.channel() == null ? refusal(offer, placed)
-                        : claimed.containsKey(offer.offerId()) || !claim ? null : claim(rules, offer, claimed);
+                        : claimed.containsKey(offer.offerId()) || !claim ? null : claim(rules, offer, claimed, ledger);
                 if (refused != null) {
                     break;
                 }
@@ -84,7 +85,7 @@ public final class AllocationStage implements DecisionStage {
             String offerId = refused.offerId();
             List<PolicyRule> taken = claimed.remove(offerId);
             if (taken != null) {
-                taken.forEach(r -> volumes.release(r, r.cost()));
+                taken.forEach(r -> ledger.release(r, r.cost()));
             }
             dropped.add(refused);
             List<Candidate> rest = new ArrayList<>(pool.size());
@@ -165,14 +166,15 @@ public final class AllocationStage implements DecisionStage {
         return blocked;
     }
 
-    private Rejection claim(ContactPolicy rules, Candidate candidate, Map<String, List<PolicyRule>> claimed) {
+    private Rejection claim(ContactPolicy rules, Candidate candidate, Map<String, List<PolicyRule>> claimed,
+                            VolumeLedger ledger) {
         List<PolicyRule> taken = new ArrayList<>();
         for (PolicyRule rule : rules.rules(PolicyRule.Kind.VOLUME)) {
             if (!rule.offer().applies(candidate.offerId())) {
                 continue;
             }
-            if (!volumes.claim(rule, rule.cost())) {
-                taken.forEach(r -> volumes.release(r, r.cost()));
+            if (!ledger.claim(rule, rule.cost())) {
+                taken.forEach(r -> ledger.release(r, r.cost()));
                 return new Rejection(candidate.offerId(), Stage.POLICY, rule.name(),
                         PolicyStage.volumeReason(rule, volumes.remaining(rule)));
             }

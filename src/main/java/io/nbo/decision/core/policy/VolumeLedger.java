@@ -26,4 +26,31 @@ public interface VolumeLedger {
 
     /** Units left, for explanations; may be slightly stale (units held for other servers count as used). */
     BigDecimal remaining(PolicyRule rule);
+
+    /**
+     * A view for dry runs: a claim succeeds when the units are left, as a real one would, but takes nothing; a release
+     * gives nothing back. So a preview uses up no stock or budget.
+     */
+    static VolumeLedger preview(VolumeLedger real) {
+        return new VolumeLedger() {
+            @Override
+            public boolean claim(PolicyRule rule, BigDecimal amount) {
+                return !real.exhausted(rule) && real.remaining(rule).compareTo(amount) >= 0;
+            }
+
+            @Override
+            public void release(PolicyRule rule, BigDecimal amount) {
+            }
+
+            @Override
+            public boolean exhausted(PolicyRule rule) {
+                return real.exhausted(rule);
+            }
+
+            @Override
+            public BigDecimal remaining(PolicyRule rule) {
+                return real.remaining(rule);
+            }
+        };
+    }
 }

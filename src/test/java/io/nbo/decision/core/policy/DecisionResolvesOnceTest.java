@@ -13,6 +13,7 @@ import io.nbo.decision.core.AffinityPropensity;
 import io.nbo.decision.core.ChannelStage;
 import io.nbo.decision.core.Decision;
 import io.nbo.decision.core.DecisionPipeline;
+import io.nbo.decision.core.experiment.ExperimentStage;
 import io.nbo.decision.core.DecisionRequest;
 import io.nbo.decision.core.EligibilityEngine;
 import io.nbo.decision.core.EligibilityResult;
@@ -113,7 +114,7 @@ class DecisionResolvesOnceTest {
         assertThat(DecisionPipeline.standard(EVERY_OFFER, new AffinityPropensity(), ContactLimits.none(),
                 new FallbackOffer(null), Clock.systemUTC(), () -> "d").stages())
                 .extracting(Object::getClass)
-                .containsExactly(PolicyStage.class, ChannelStage.class, AllocationStage.class);
+                .containsExactly(PolicyStage.class, ExperimentStage.class, ChannelStage.class, AllocationStage.class);
     }
 
     private DecisionPipeline pipeline(Supplier<ContactPolicy> policy) {

@@ -64,6 +64,16 @@ final class PolicyWorld {
 
     /** Decides for the customer at the instant, with every offer eligible, keeping the offers made as history. */
     Decision decide(String at, CustomerProfile customer, Channel touchpoint, int limit, Offer... offers) {
+        return decide(at, customer, touchpoint, limit, false, offers);
+    }
+
+    /** A dry run: decided the same way, but (as the server does) not kept as history. */
+    Decision dryRun(String at, CustomerProfile customer, Channel touchpoint, int limit, Offer... offers) {
+        return decide(at, customer, touchpoint, limit, true, offers);
+    }
+
+    private Decision decide(String at, CustomerProfile customer, Channel touchpoint, int limit, boolean dry,
+                            Offer... offers) {
         EligibilityEngine everyone = (situation, candidates) -> new EligibilityResult("test",
                 candidates.stream().collect(Collectors.toMap(Offer::id,
                         o -> new EligibilityResult.Verdict(List.of("test row"), List.of(), 1.0, null))),
@@ -72,8 +82,11 @@ final class PolicyWorld {
                 new ContactLimits(() -> policy, id -> new ContactHistory(id, events), ledger), new FallbackOffer(null),
                 Clock.fixed(Instant.parse(at), ZoneOffset.UTC),
                 () -> "d-" + ids.incrementAndGet());
-        Decision decision = pipeline.decide(new DecisionRequest(customer.id(), touchpoint, Map.of(), null, limit),
-                customer, List.of(offers));
+        Decision decision = pipeline.decide(new DecisionRequest(customer.id(), touchpoint, Map.of(), null, limit,
+                true, dry), customer, List.of(offers));
+        if (dry) {
+            return decision;
+        }
         decision.offers().forEach(c -> events.add(new ContactEvent(decision.decisionId(), c.candidate().offerId(),
                 c.candidate().offer().offerGroup(), c.candidate().channel(), ContactEventType.OFFERED,
                 decision.decidedAt(), null)));

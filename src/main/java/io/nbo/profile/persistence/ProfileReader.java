@@ -26,7 +26,7 @@ public class ProfileReader {
 
     private static final String SELECT = "select id, age, gender, country, region, time_zone, consents, segments, "
             + "tags, lifecycle_stage, engagement, recency_days, frequency, monetary, top_categories, top_items, "
-            + "preferred_channels, predicted_value, churn_risk from customer where id = ?";
+            + "preferred_channels, predicted_value, churn_risk, name, email, phone, attributes from customer where id = ?";
     private static final StringListConverter LIST = new StringListConverter();
 
     private final DataSource dataSource;
@@ -59,7 +59,8 @@ public class ProfileReader {
                 LIST.convertToEntityAttribute(rs.getString("top_categories")),
                 LIST.convertToEntityAttribute(rs.getString("top_items")),
                 channels(rs.getString("preferred_channels")), rs.getBigDecimal("predicted_value"),
-                rs.getDouble("churn_risk"));
+                rs.getDouble("churn_risk"), rs.getString("name"), rs.getString("email"), rs.getString("phone"),
+                AttributeJson.read(rs.getString("attributes")));
     }
 
     private static List<Channel> channels(String column) {

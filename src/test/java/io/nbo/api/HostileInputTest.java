@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class HostileInputTest {
 
     private static final long SEED = Long.getLong("hostile.seed", 20261123L);
-    /** Above quarkus.http.limits.max-body-size (application.properties). */
+    /** Above nbo.http.max-body-size (application.properties). */
     private static final int HUGE_BODY = 17 * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(

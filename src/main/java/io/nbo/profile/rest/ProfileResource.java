@@ -6,6 +6,9 @@ import io.nbo.profile.CustomerProfile;
 import io.nbo.profile.attribute.Attributes;
 import io.nbo.profile.fields.CustomerFields;
 import io.nbo.profile.service.AttributeService;
+import io.nbo.profile.service.CustomerSearch;
+import io.nbo.profile.view.CustomerView;
+import io.nbo.profile.view.CustomerViews;
 import io.nbo.profile.service.CustomerErasure;
 import io.nbo.profile.service.ProfileService;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -50,13 +53,17 @@ public class ProfileResource {
     private final CustomerErasure erasure;
     private final SecurityIdentity identity;
     private final AttributeService attributes;
+    private final CustomerSearch search;
+    private final CustomerViews views;
 
     public ProfileResource(ProfileService profiles, CustomerErasure erasure, SecurityIdentity identity,
-                           AttributeService attributes) {
+                           AttributeService attributes, CustomerSearch search, CustomerViews views) {
         this.profiles = profiles;
         this.erasure = erasure;
         this.identity = identity;
         this.attributes = attributes;
+        this.search = search;
+        this.views = views;
     }
 
     @GET
@@ -81,6 +88,50 @@ public class ProfileResource {
     @APIResponse(responseCode = "404", description = "No such customer")
     public CustomerPayload get(@PathParam("id") String id) {
         return CustomerPayload.from(profiles.get(id), attributes.current());
+    }
+
+    /** One search result: enough for an agent to tell customers apart and open the right one. */
+    @Schema(name = "CustomerMatch")
+    public record Match(String id, String name, String email, String phone, Integer age, String country,
+                        String lifecycleStage) {
+    }
+
+    /** A page of search results. */
+    @Schema(name = "CustomerSearchPage")
+    public record SearchPage(@Schema(examples = "name", description = "What q was compared with: id, email, phone, "
+            + "name, or 'id, name' when an exact id came first") String matchedBy, int page, int size,
+                             @Schema(description = "Whether another page has results") boolean more,
+                             List<Match> customers) {
+    }
+
+    @GET
+    @Path("/search")
+    @RolesAllowed(Roles.AGENT)
+    @Operation(summary = "Find a customer by id, part of the name, e-mail or phone (call centre)",
+            description = "An exact id comes first; q with '@' is an e-mail (its start), digits are a phone number "
+                    + "(the digits anywhere, so the last digits do), anything else a part of the name (3 characters "
+                    + "or more, any case). Ordered by name, a page at a time.")
+    @APIResponse(responseCode = "200", description = "The matches (possibly none)")
+    @APIResponse(responseCode = "400", description = "q missing, too short for a name, or page/size out of range")
+    public SearchPage search(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") int page,
+                             @QueryParam("size") @DefaultValue("20") int size) {
+        CustomerSearch.Page found = search.search(q, page, size);
+        return new SearchPage(found.matchedBy(), page, size, found.more(), found.customers().stream()
+                .map(p -> new Match(p.id(), p.name(), p.email(), p.phone(), p.age(), p.country(), p.lifecycleStage()))
+                .toList());
+    }
+
+    @GET
+    @Path("/{id}/view")
+    @RolesAllowed({Roles.AGENT, Roles.MARKETER})
+    @Operation(summary = "The customer 360 view for an agent's screen",
+            description = "Identity, every attribute (built-in and custom) with its type, consents per channel, "
+                    + "segments, the offers made with their outcomes (newest first) and their totals; purchases and "
+                    + "recentEvents come from the event store (null and empty until events are recorded).")
+    @APIResponse(responseCode = "200", description = "The view")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    public CustomerView view(@PathParam("id") String id) {
+        return views.view(id);
     }
 
     @POST

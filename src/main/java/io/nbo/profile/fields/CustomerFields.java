@@ -138,13 +138,20 @@ public final class CustomerFields {
             out.remove(name);
             return;
         }
-        String raw = value instanceof Map || value instanceof List ? null : String.valueOf(value);
+        String raw = value instanceof Map || value instanceof List ? null
+                : value instanceof Double || value instanceof Float ? plain(((Number) value).doubleValue())
+                : String.valueOf(value);
         String canonical = raw == null ? null : a.canonical(raw);
         if (canonical == null) {
             throw new InvalidFieldProblem(field, field + " is a " + a.type().code() + " attribute: it takes "
                     + a.expected() + ", got " + (raw == null ? "a list or object" : Values.quote(raw)));
         }
         out.put(name, canonical);
+    }
+
+    /** A JSON number as written ({@code 10000000.5}), not in the exponent form Java prints ({@code 1.00000005E7}). */
+    private static String plain(double d) {
+        return Double.isFinite(d) ? java.math.BigDecimal.valueOf(d).toPlainString() : String.valueOf(d);
     }
 
     private static CustomerProfile profile(Values2 v, String pathId, Map<String, String> attributeValues) {

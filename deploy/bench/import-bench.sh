@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Customer import benchmark (docs/benchmarks.md): packages and starts the server on 127.0.0.1:${NBO_BENCH_PORT:-8086}
+# Customer import benchmark (docs/benchmarks.md): packages and starts the server on 127.0.0.1:${NBO_BENCH_PORT:-8096}
 # against a fresh PostgreSQL database nbo_bench_import, generates N customers as CSV (built-in fields, name, e-mail,
 # phone and three custom attributes), declares the attributes, imports the file with POST /api/customers/imports and
 # follows the job until it is done; then imports the same file again (idempotent: nothing changes) and prints both
 # times, rows per second, and the server's peak resident memory.
-# Env: NBO_BENCH_CUSTOMERS (1000000), NBO_BENCH_PORT (8086), NBO_BENCH_DB (nbo_bench_import),
+# Env: NBO_BENCH_CUSTOMERS (1000000), NBO_BENCH_PORT (8096), NBO_BENCH_DB (nbo_bench_import),
 #      SERVER_JAVA_OPTS (-Xmx1g -XX:+UseParallelGC), SKIP_BUILD=1 to reuse target/quarkus-app, AGAIN=0 to skip the
 #      second import.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PORT=${NBO_BENCH_PORT:-8086}
+PORT=${NBO_BENCH_PORT:-8096}
 CUSTOMERS=${NBO_BENCH_CUSTOMERS:-1000000}
 DB=${NBO_BENCH_DB:-nbo_bench_import}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-"-Xmx1g -XX:+UseParallelGC"}
@@ -62,10 +62,11 @@ done
 run() {
   local label=$1 start end job status
   start=$(date +%s.%N)
-  job=$(curl -sf -u "admin:$ADMIN" -H 'content-type: text/csv' --data-binary @"$FILE" "$URL/api/customers/imports" \
-    | sed -E 's/.*"id":"([^"]+)".*/\1/')
+  job=$(curl -sS -u "admin:$ADMIN" -H 'content-type: text/csv' --data-binary @"$FILE" "$URL/api/customers/imports" \
+    | tee target/bench/import-submitted.json | sed -E 's/^\{"id":"([^"]+)".*/\1/')
+  echo "$label: job $job submitted after $(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }') s"
   while true; do
-    status=$(curl -sf -u "admin:$ADMIN" "$URL/api/customers/imports/$job")
+    status=$(curl -sS -u "admin:$ADMIN" "$URL/api/customers/imports/$job" || true)
     case "$status" in *'"phase":"DONE"'*|*'"phase":"FAILED"'*) break ;; esac
     sleep 0.5
   done

@@ -162,8 +162,12 @@ public class CustomerImports {
     }
 
     private static void checkHeader(Path file, CustomerFields fields, CustomerFields.Unknown unknown) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = utf8(file)) {
             RecordReader.Record header = new RecordReader(in, true).next();
+            if (header != null && header.values() != null && String.join(",", header.values()).indexOf('\uFFFD') >= 0) {
+                throw new InvalidFieldProblem("body", "the file is not UTF-8 text (its first line has bytes that are "
+                        + "not); save it as CSV UTF-8 or send JSON lines");
+            }
             if (header == null || header.values() == null) {
                 throw new InvalidFieldProblem("header", "the first line must name the columns, e.g. id,name,email,"
                         + "age,income");
@@ -190,7 +194,7 @@ public class CustomerImports {
 
     private void run(ImportJob job, Path file, Format format, CustomerFields fields) {
         job.started(clock.instant());
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = utf8(file)) {
             RecordReader reader = new RecordReader(in, format == Format.CSV);
             List<String> header = null;
             if (format == Format.CSV) {
@@ -243,6 +247,10 @@ public class CustomerImports {
     private static Map<String, ?> row(ImportJob job, RecordReader.Record record, List<String> header) {
         if (record.problem() != null) {
             job.reject(record.line(), null, null, record.problem());
+            return null;
+        }
+        if ((record.text() != null ? record.text() : String.join(",", record.values())).indexOf('\uFFFD') >= 0) {
+            job.reject(record.line(), null, null, "the line is not UTF-8 text; save the file as UTF-8");
             return null;
         }
         if (header != null) {
@@ -322,6 +330,13 @@ public class CustomerImports {
                 it.remove();
             }
         }
+    }
+
+    /** The file as UTF-8 text, bytes that are not UTF-8 read as U+FFFD (the record holding them is then refused). */
+    private static BufferedReader utf8(Path file) throws IOException {
+        return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8
+                .newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)), 64 * 1024);
     }
 
     private static void delete(Path file) {

@@ -297,7 +297,7 @@ public final class CustomerFields {
             if (t == null) {
                 return null;
             }
-            if (!t.matches("-?\\d{1,12}(\\.\\d{1,12})?([eE]-?\\d{1,2})?")) {
+            if (!t.matches("-?\\d{1,12}(\\.\\d{1,20})?([eE][-+]?\\d{1,3})?")) {
                 throw new InvalidFieldProblem(field, field + " takes a number, got " + Values.quote(t));
             }
             return new java.math.BigDecimal(t);

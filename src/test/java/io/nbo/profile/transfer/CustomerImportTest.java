@@ -138,14 +138,17 @@ class CustomerImportTest {
                 + ",,active,unknown,,0,0.00,,,,0.00,0.0,");
 
         JsonPath back = importAndWait(csv, "text/csv", Map.of());
-        assertThat(back.getLong("rejected")).isZero();
         assertThat(back.getLong("inserted")).isZero();
         assertThat(back.getLong("updated")).isZero();
+        // Other test classes of this server store some rows straight through the repository, with values the API
+        // refuses (ProfileStoreTest's lifecycle 'loyal'): re-importing reports them, and never one written here.
+        assertThat(back.getList("rejections.id", String.class)).noneMatch(id -> id.startsWith("C-IM-"));
+        assertThat(back.getLong("accepted") + back.getLong("rejected")).isEqualTo(csv.lines().count() - 1);
 
         String jsonl = asAdmin().get("/api/customers/export?format=jsonl").then().statusCode(200).extract()
                 .asString();
         JsonPath backFromJson = importAndWait(jsonl, "application/x-ndjson", Map.of());
-        assertThat(backFromJson.getLong("rejected")).isZero();
+        assertThat(backFromJson.getLong("rejected")).isEqualTo(back.getLong("rejected"));
         assertThat(backFromJson.getLong("inserted") + backFromJson.getLong("updated")).isZero();
     }
 

@@ -5,6 +5,7 @@ import io.nbo.offer.ChannelSet;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -18,6 +19,12 @@ import java.util.Set;
  * @param topCategories  categories by spend, most first
  * @param topItems       items bought most often, most first
  * @param churnRisk      0..1
+ * @param name           the customer's name (personal data: never logged, see {@link #toString()}), null if unknown
+ * @param email          lower case, null if unknown (personal data)
+ * @param phone          as given, null if unknown (personal data)
+ * @param attributes     the values of declared custom attributes, by name, as canonical text (a number as
+ *                       {@code 52000.5}, a date as {@code 2019-04-01}, yes/no as {@code true}/{@code false}); an
+ *                       attribute the customer has no value for is absent
  */
 public record CustomerProfile(
         String id,
@@ -39,7 +46,11 @@ public record CustomerProfile(
         List<String> topItems,
         List<Channel> preferredChannels,
         BigDecimal predictedValue,
-        double churnRisk) {
+        double churnRisk,
+        String name,
+        String email,
+        String phone,
+        Map<String, String> attributes) {
 
     public CustomerProfile {
         Objects.requireNonNull(id, "id");
@@ -52,6 +63,18 @@ public record CustomerProfile(
         preferredChannels = List.copyOf(preferredChannels);
         monetary = monetary == null ? BigDecimal.ZERO : monetary;
         predictedValue = predictedValue == null ? BigDecimal.ZERO : predictedValue;
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    /** A profile without identity fields or custom attributes (what the aggregates and tests build). */
+    public CustomerProfile(String id, boolean known, Integer age, String gender, String country, String region,
+                           ZoneId timeZone, Set<Channel> consents, Set<String> segments, Set<String> tags,
+                           String lifecycleStage, String engagement, Integer recencyDays, int frequency,
+                           BigDecimal monetary, List<String> topCategories, List<String> topItems,
+                           List<Channel> preferredChannels, BigDecimal predictedValue, double churnRisk) {
+        this(id, known, age, gender, country, region, timeZone, consents, segments, tags, lifecycleStage, engagement,
+                recencyDays, frequency, monetary, topCategories, topItems, preferredChannels, predictedValue,
+                churnRisk, null, null, null, Map.of());
     }
 
     /** A visitor we hold no profile for: answered from context alone, no consents, no history. */
@@ -62,5 +85,22 @@ public record CustomerProfile(
 
     public boolean consentsTo(Channel channel) {
         return consents.contains(channel);
+    }
+
+    /** This profile with other identity fields and custom attribute values. */
+    public CustomerProfile withIdentity(String name, String email, String phone, Map<String, String> attributes) {
+        return new CustomerProfile(id, known, age, gender, country, region, timeZone, consents, segments, tags,
+                lifecycleStage, engagement, recencyDays, frequency, monetary, topCategories, topItems,
+                preferredChannels, predictedValue, churnRisk, name, email, phone, attributes);
+    }
+
+    /**
+     * Never the personal data: a record's default text would put the id, name, e-mail, phone and attributes in a log.
+     */
+    @Override
+    public String toString() {
+        return "CustomerProfile[known=" + known + ", name=" + (name == null ? "none" : "***")
+                + ", email=" + (email == null ? "none" : "***") + ", phone=" + (phone == null ? "none" : "***")
+                + ", attributes=" + attributes.size() + "]";
     }
 }

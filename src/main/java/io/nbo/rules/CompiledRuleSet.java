@@ -92,7 +92,7 @@ public final class CompiledRuleSet {
             return evaluateWithDrools(situation);
         }
         Offers offers = new Offers();
-        Customer customer = new Customer(situation.customer());
+        Customer customer = new Customer(situation.customer(), situation.localDate());
         Context context = new Context(situation);
         RuleIndex.Matches rows = index.match(customer, context);
         if (developerBase != null) {
@@ -125,7 +125,7 @@ public final class CompiledRuleSet {
             return java.util.Optional.empty();
         }
         Offers offers = new Offers();
-        index.evaluate(new Customer(situation.customer()), new Context(situation), offers);
+        index.evaluate(new Customer(situation.customer(), situation.localDate()), new Context(situation), offers);
         return java.util.Optional.of(offers.result(version));
     }
 
@@ -176,7 +176,7 @@ public final class CompiledRuleSet {
                     offers.firing(event.getMatch().getRule().getName());
                 }
             });
-            session.insert(new Customer(situation.customer()));
+            session.insert(new Customer(situation.customer(), situation.localDate()));
             session.insert(new Context(situation));
             session.fireAllRules();
         } finally {

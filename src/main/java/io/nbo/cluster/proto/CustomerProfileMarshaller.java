@@ -8,7 +8,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.infinispan.protostream.MessageMarshaller;
 
 /**
@@ -51,11 +53,20 @@ final class CustomerProfileMarshaller implements MessageMarshaller<CustomerProfi
         List<String> preferred = in.readCollection("preferredChannels", new ArrayList<>(), String.class);
         String predictedValue = in.readString("predictedValue");
         Double churnRisk = in.readDouble("churnRisk");
+        String name = in.readString("name");
+        String email = in.readString("email");
+        String phone = in.readString("phone");
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (String pair : in.readCollection("attributes", new ArrayList<>(), String.class)) {
+            int eq = pair.indexOf('=');
+            attributes.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
         return new CustomerProfile(id, known, age, gender, country, region,
                 timeZone == null ? null : ZoneId.of(timeZone), channels(new HashSet<>(), consents),
                 new HashSet<>(segments), new HashSet<>(tags), lifecycleStage, engagement, recencyDays,
                 frequency == null ? 0 : frequency, decimal(monetary), topCategories, topItems,
-                channels(new ArrayList<>(), preferred), decimal(predictedValue), churnRisk == null ? 0 : churnRisk);
+                channels(new ArrayList<>(), preferred), decimal(predictedValue), churnRisk == null ? 0 : churnRisk,
+                name, email, phone, attributes);
     }
 
     @Override
@@ -81,6 +92,11 @@ final class CustomerProfileMarshaller implements MessageMarshaller<CustomerProfi
                 String.class);
         out.writeString("predictedValue", p.predictedValue().toString());
         out.writeDouble("churnRisk", p.churnRisk());
+        out.writeString("name", p.name());
+        out.writeString("email", p.email());
+        out.writeString("phone", p.phone());
+        out.writeCollection("attributes", p.attributes().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue()).toList(), String.class);
     }
 
     private static <C extends Collection<Channel>> C channels(C into, List<String> names) {

@@ -20,7 +20,7 @@ public final class ProfileMapper {
                 channels(e.consents).stream().collect(Collectors.toUnmodifiableSet()),
                 new LinkedHashSet<>(e.segments), new LinkedHashSet<>(e.tags), e.lifecycleStage, e.engagement,
                 e.recencyDays, e.frequency, e.monetary, e.topCategories, e.topItems, channels(e.preferredChannels),
-                e.predictedValue, e.churnRisk);
+                e.predictedValue, e.churnRisk, e.name, e.email, e.phone, AttributeJson.read(e.attributes));
     }
 
     public static CustomerEntity fill(CustomerEntity e, CustomerProfile p) {
@@ -43,6 +43,11 @@ public final class ProfileMapper {
         e.preferredChannels = p.preferredChannels().stream().map(Channel::code).toList();
         e.predictedValue = p.predictedValue();
         e.churnRisk = p.churnRisk();
+        e.name = p.name();
+        e.email = p.email();
+        e.phone = p.phone();
+        e.phoneDigits = io.nbo.profile.fields.CustomerFields.digits(p.phone());
+        e.attributes = AttributeJson.write(p.attributes());
         e.sample = false;
         e.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         return e;

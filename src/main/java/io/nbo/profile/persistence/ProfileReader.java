@@ -24,9 +24,10 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class ProfileReader {
 
-    private static final String SELECT = "select id, age, gender, country, region, time_zone, consents, segments, "
-            + "tags, lifecycle_stage, engagement, recency_days, frequency, monetary, top_categories, top_items, "
-            + "preferred_channels, predicted_value, churn_risk from customer where id = ?";
+    static final String COLUMNS = "id, age, gender, country, region, time_zone, consents, segments, tags, "
+            + "lifecycle_stage, engagement, recency_days, frequency, monetary, top_categories, top_items, "
+            + "preferred_channels, predicted_value, churn_risk, name, email, phone, attributes";
+    private static final String SELECT = "select " + COLUMNS + " from customer where id = ?";
     private static final StringListConverter LIST = new StringListConverter();
 
     private final DataSource dataSource;
@@ -47,7 +48,8 @@ public class ProfileReader {
         }
     }
 
-    private static CustomerProfile profile(ResultSet rs) throws SQLException {
+    /** The profile in the current row of a select of every column {@link #find} reads. */
+    static CustomerProfile profile(ResultSet rs) throws SQLException {
         return new CustomerProfile(rs.getString("id"), true, rs.getObject("age", Integer.class),
                 rs.getString("gender"), rs.getString("country"), rs.getString("region"),
                 ZoneId.of(rs.getString("time_zone")),
@@ -59,7 +61,8 @@ public class ProfileReader {
                 LIST.convertToEntityAttribute(rs.getString("top_categories")),
                 LIST.convertToEntityAttribute(rs.getString("top_items")),
                 channels(rs.getString("preferred_channels")), rs.getBigDecimal("predicted_value"),
-                rs.getDouble("churn_risk"));
+                rs.getDouble("churn_risk"), rs.getString("name"), rs.getString("email"), rs.getString("phone"),
+                AttributeJson.read(rs.getString("attributes")));
     }
 
     private static List<Channel> channels(String column) {

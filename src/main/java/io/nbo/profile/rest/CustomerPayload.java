@@ -1,20 +1,20 @@
 package io.nbo.profile.rest;
 
-import io.nbo.common.error.InvalidFieldProblem;
-import io.nbo.common.error.Values;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.nbo.offer.Channel;
 import io.nbo.profile.CustomerProfile;
+import io.nbo.profile.attribute.Attributes;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A customer profile over the wire: the customer 360 view. */
+/**
+ * A customer profile over the wire. Answers use this shape; requests are read field by field by
+ * {@link io.nbo.profile.fields.CustomerFields} (so an unknown field is refused rather than dropped) and documented
+ * with it.
+ */
 @Schema(name = "Customer", description = "A customer profile: demographics, consents, segments, purchase aggregates")
 public record CustomerPayload(
         @Schema(examples = "C0000042") String id,
@@ -37,73 +37,33 @@ public record CustomerPayload(
         @Schema(examples = "[\"coffee\", \"croissant\"]") List<String> topItems,
         @Schema(examples = "[\"mobile-app\", \"email\"]") List<String> preferredChannels,
         @Schema(examples = "950.00") BigDecimal predictedValue,
-        @Schema(examples = "0.12", description = "0..1") Double churnRisk) {
+        @Schema(examples = "0.12", description = "0..1") Double churnRisk,
+        @Schema(examples = "Ann Smith", description = "Personal data: shown to agents, marketers and admins only")
+        String name,
+        @Schema(examples = "ann.smith@example.com", description = "Stored in lower case; personal data") String email,
+        @Schema(examples = "+44 20 7946 0958", description = "Personal data") String phone,
+        @Schema(examples = "{\"income\": 52000, \"membership_date\": \"2019-04-01\", \"loyalty_tier\": \"gold\"}",
+                description = "Values of the declared custom attributes (GET /api/attributes); on input they may also "
+                        + "be sent as top-level fields")
+        Map<String, Object> attributes,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Answers only: the fields left out with unknownFields=warn", readOnly = true)
+        List<String> warnings) {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}");
-    private static final Set<String> STAGES = Set.of("prospect", "new", "active", "lapsing", "lapsed");
-    private static final Set<String> ENGAGEMENT = Set.of("high", "medium", "low", "unknown");
+    public static CustomerPayload from(CustomerProfile p, Attributes declared) {
+        return from(p, declared, null);
+    }
 
-    public static CustomerPayload from(CustomerProfile p) {
+    /** The profile over the wire; custom attribute values typed by their declarations (text when undeclared). */
+    public static CustomerPayload from(CustomerProfile p, Attributes declared, List<String> warnings) {
+        Map<String, Object> attributes = new TreeMap<>();
+        p.attributes().forEach((name, value) -> attributes.put(name, declared.get(name)
+                .map(a -> a.type().json(value)).orElse(value)));
         return new CustomerPayload(p.id(), p.age(), p.gender(), p.country(), p.region(), p.timeZone().getId(),
                 p.consents().stream().sorted().map(Channel::code).toList(), p.segments().stream().sorted().toList(),
                 p.tags().stream().sorted().toList(), p.lifecycleStage(), p.engagement(), p.recencyDays(),
                 p.frequency(), p.monetary(), p.topCategories(), p.topItems(),
-                p.preferredChannels().stream().map(Channel::code).toList(), p.predictedValue(), p.churnRisk());
-    }
-
-    public CustomerProfile toProfile() {
-        if (id == null || !ID.matcher(id).matches()) {
-            throw new InvalidFieldProblem("id", "id must be 1-64 letters, digits or '-_.@', got " + Values.quote(id));
-        }
-        if (age != null && (age < 0 || age > 130)) {
-            throw new InvalidFieldProblem("age", "age must be between 0 and 130, got " + age);
-        }
-        if (churnRisk != null && (churnRisk < 0 || churnRisk > 1)) {
-            throw new InvalidFieldProblem("churnRisk", "churnRisk must be between 0 and 1, got " + churnRisk);
-        }
-        String stage = lifecycleStage == null ? "active" : lifecycleStage;
-        if (!STAGES.contains(stage)) {
-            throw new InvalidFieldProblem("lifecycleStage", "lifecycleStage must be one of " + String.join(", ",
-                    STAGES.stream().sorted().toList()) + ", got " + Values.quote(lifecycleStage));
-        }
-        String level = engagement == null ? "unknown" : engagement;
-        if (!ENGAGEMENT.contains(level)) {
-            throw new InvalidFieldProblem("engagement", "engagement must be high, medium, low or unknown, got "
-                    + Values.quote(engagement));
-        }
-        if (frequency != null && frequency < 0 || recencyDays != null && recencyDays < 0) {
-            throw new InvalidFieldProblem(frequency != null && frequency < 0 ? "frequency" : "recencyDays",
-                    "frequency and recencyDays cannot be negative");
-        }
-        return new CustomerProfile(id, true, age, gender, country, region, zone(), new LinkedHashSet<>(
-                channels("consents", consents)), set(segments), set(tags), stage, level, recencyDays,
-                frequency == null ? 0 : frequency, monetary, list(topCategories), list(topItems),
-                channels("preferredChannels", preferredChannels), predictedValue, churnRisk == null ? 0 : churnRisk);
-    }
-
-    private ZoneId zone() {
-        try {
-            return timeZone == null ? ZoneId.of("UTC") : ZoneId.of(timeZone);
-        } catch (DateTimeException e) {
-            throw new InvalidFieldProblem("timeZone", "timeZone must be an IANA zone such as Europe/London, got "
-                    + Values.quote(timeZone));
-        }
-    }
-
-    private static List<Channel> channels(String field, List<String> codes) {
-        List<Channel> out = new ArrayList<>();
-        for (String code : codes == null ? List.<String>of() : codes) {
-            out.add(Channel.fromCode(code).orElseThrow(() -> new InvalidFieldProblem(field,
-                    "unknown channel " + Values.quote(code) + " in " + field + "; use " + Channel.codes())));
-        }
-        return out;
-    }
-
-    private static Set<String> set(List<String> values) {
-        return values == null ? Set.of() : new LinkedHashSet<>(values);
-    }
-
-    private static List<String> list(List<String> values) {
-        return values == null ? List.of() : values;
+                p.preferredChannels().stream().map(Channel::code).toList(), p.predictedValue(), p.churnRisk(),
+                p.name(), p.email(), p.phone(), attributes, warnings == null || warnings.isEmpty() ? null : warnings);
     }
 }

@@ -102,7 +102,11 @@ final class ExprParser {
                 } while (eat(","));
                 expect(")");
             }
-            return new Expr.Call(FactAccess.question(fact, t, args.size()), coerce(fact, t, args));
+            List<Object> coerced = coerce(fact, t, args);
+            // A question with literal arguments (number("income"), likesCategory("coffee")) is a value of the facts
+            // like a property: the same question in every cell of a column indexes as one (hash or ranges).
+            return args.isEmpty() ? new Expr.Call(FactAccess.question(fact, t, 0), coerced)
+                    : new Expr.Property(FactAccess.asked(fact, t, coerced));
         }
         return new Expr.Property(FactAccess.property(fact, t));
     }

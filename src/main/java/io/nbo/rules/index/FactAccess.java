@@ -76,6 +76,32 @@ final class FactAccess {
         return QUESTIONS.computeIfAbsent(fact + "." + name + "/" + arity, k -> newQuestion(fact, name, arity));
     }
 
+    /**
+     * A question with fixed arguments read as a property ({@code number("income")}); the same instance for the same
+     * question and arguments, so a column asking it in every cell indexes as one property.
+     */
+    static Getter asked(String fact, String name, List<Object> args) {
+        String key = fact + "." + name + args;
+        Getter known = GETTERS.get(key);
+        if (known != null) {
+            return known;
+        }
+        Question question = question(fact, name, args.size());
+        Class<?> type = METHODS.get(fact).get(name).getReturnType();
+        List<Object> fixed = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(args));
+        Getter made = new Getter() {
+            public Object get(Facts facts) {
+                return question.ask(facts, fixed);
+            }
+
+            public Class<?> type() {
+                return type;
+            }
+        };
+        Getter raced = GETTERS.putIfAbsent(key, made);
+        return raced == null ? made : raced;
+    }
+
     private static Getter newGetter(String fact, String name) {
         Method m = PROPERTIES.getOrDefault(fact, Map.of()).get(name);
         if (m == null) {

@@ -2,6 +2,7 @@ package io.nbo.rules.service;
 
 import io.nbo.offer.Offer;
 import io.nbo.offer.service.OfferCatalogue;
+import io.nbo.profile.service.AttributeService;
 import io.nbo.rules.compile.RuleSource;
 import io.nbo.rules.validate.DraftContext;
 import java.util.Arrays;
@@ -20,11 +21,14 @@ final class DraftScope {
     private final LiveRuleSet live;
     private final OfferCatalogue catalogue;
     private final KnownCustomerValues customers;
+    private final AttributeService attributes;
 
-    DraftScope(LiveRuleSet live, OfferCatalogue catalogue, KnownCustomerValues customers) {
+    DraftScope(LiveRuleSet live, OfferCatalogue catalogue, KnownCustomerValues customers,
+               AttributeService attributes) {
         this.live = live;
         this.catalogue = catalogue;
         this.customers = customers;
+        this.attributes = attributes;
     }
 
     /**
@@ -35,7 +39,16 @@ final class DraftScope {
         Set<String> retired = catalogue.retired().stream().map(Offer::id).collect(Collectors.toUnmodifiableSet());
         Set<String> known = java.util.stream.Stream.concat(catalogue.offers().stream().map(Offer::id),
                 retired.stream()).collect(Collectors.toUnmodifiableSet());
-        return new DraftContext(known, settled, customers.current(), retired);
+        return new DraftContext(known, settled, customers.current(), retired, declared());
+    }
+
+    /** The declared custom attributes a table may read; none when they cannot be read (tables naming one fail). */
+    private Map<String, String> declared() {
+        try {
+            return attributes.current().types();
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
     }
 
     /** The live files with {@code source} added or replacing the one of its name. */

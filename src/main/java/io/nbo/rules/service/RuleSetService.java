@@ -65,7 +65,8 @@ public class RuleSetService {
     });
 
     public RuleSetService(LiveRuleSet live, RuleSetStore store, OfferCatalogue catalogue,
-                          KnownCustomerValues customers, RuleSetJobs jobs, NboConfig config, ClusterConfig cluster) {
+                          KnownCustomerValues customers, RuleSetJobs jobs, NboConfig config, ClusterConfig cluster,
+                          io.nbo.profile.service.AttributeService attributes) {
         this.clustered = cluster.enabled();
         this.live = live;
         this.store = store;
@@ -78,7 +79,7 @@ public class RuleSetService {
         this.reader = new GridReader(limits);
         this.checker = new DraftChecker(limits);
         this.headers = new HeaderGate(limits);
-        this.scope = new DraftScope(live, catalogue, customers);
+        this.scope = new DraftScope(live, catalogue, customers, attributes);
     }
 
     /** The read limits of table files, from {@code nbo.rules.max-upload-bytes} and {@code nbo.rules.limits.*}. */

@@ -194,13 +194,13 @@ public final class DraftChecker {
                                          Map<String, String> ruleNames, List<RuleProblem> warnings, Rows rows) {
         long before = rows.done();
         List<RuleProblem> problems = new ArrayList<>();
-        List<ColumnPlan> plans = guard.checkTable(file, table, problems);
+        List<ColumnPlan> plans = guard.checkTable(file, table, problems, context.attributes());
         if (problems.isEmpty()) {
             problems.addAll(cells.checkHeader(file, table));
         }
         if (problems.isEmpty()) {
             problems.addAll(this.rows.check(file, table, plans, context.offerIds(),
-                    context.settled().contains(file) ? warnings : null));
+                    context.settled().contains(file) ? warnings : null, context.attributes()));
         }
         if (problems.isEmpty()) {
             problems.addAll(cells.checkCells(file, table, ruleNames));

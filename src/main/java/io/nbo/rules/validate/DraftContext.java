@@ -14,18 +14,31 @@ import java.util.Set;
  * @param customers the values the customer base holds, for warnings about values no customer has
  * @param retiredOfferIds retired offers (also in {@code offerIds}): a row naming one is a warning (it no longer fires),
  *                  not an error, so a retired offer never blocks an upload of this or another file
+ * @param attributes the declared custom attributes, name to type code ({@code number}, {@code text}, ...): a table
+ *                  may read these and no others
  */
 public record DraftContext(Set<String> offerIds, Set<String> settled, CustomerValues customers,
-                           Set<String> retiredOfferIds) {
+                           Set<String> retiredOfferIds, Map<String, String> attributes) {
 
     public DraftContext {
         offerIds = offerIds == null ? null : Set.copyOf(offerIds);
         settled = Set.copyOf(settled);
         retiredOfferIds = retiredOfferIds == null ? Set.of() : Set.copyOf(retiredOfferIds);
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    public DraftContext(Set<String> offerIds, Set<String> settled, CustomerValues customers,
+                        Set<String> retiredOfferIds) {
+        this(offerIds, settled, customers, retiredOfferIds, Map.of());
     }
 
     public DraftContext(Set<String> offerIds, Set<String> settled, CustomerValues customers) {
-        this(offerIds, settled, customers, Set.of());
+        this(offerIds, settled, customers, Set.of(), Map.of());
+    }
+
+    /** This context with the declared custom attributes (name to type code). */
+    public DraftContext withAttributes(Map<String, String> declared) {
+        return new DraftContext(offerIds, settled, customers, retiredOfferIds, declared);
     }
 
     /** Only the catalogue, every file strict, no customer values: the plain gate of tests and tools. */

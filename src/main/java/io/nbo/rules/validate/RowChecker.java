@@ -19,7 +19,7 @@ final class RowChecker {
             + "row does nothing until the offer is in the catalogue again or the row is changed";
 
     List<RuleProblem> check(String file, RuleTable table, List<ColumnPlan> plans, Set<String> offerIds) {
-        return check(file, table, plans, offerIds, null);
+        return check(file, table, plans, offerIds, null, Map.of());
     }
 
     /**
@@ -27,7 +27,7 @@ final class RowChecker {
      *                {@link DraftContext#settled()}); null: they are errors
      */
     List<RuleProblem> check(String file, RuleTable table, List<ColumnPlan> plans, Set<String> offerIds,
-                            List<RuleProblem> settled) {
+                            List<RuleProblem> settled, Map<String, String> attributes) {
         List<RuleProblem> problems = new ArrayList<>();
         boolean hasConditions = plans.stream().anyMatch(ColumnPlan::isCondition);
         for (RuleTable.DataRow row : table.rows()) {
@@ -43,7 +43,8 @@ final class RowChecker {
                 anyAction |= plan.isAction();
                 for (Map.Entry<String, String> value : ColumnPlan.values(plan.column().template(), cell).entrySet()) {
                     Vocabulary.Domain domain = plan.params().get(value.getKey());
-                    String why = domain == null ? null : Vocabulary.check(domain, value.getValue(), offerIds);
+                    String why = domain == null ? null : Vocabulary.check(domain, value.getValue(), offerIds,
+                            attributes);
                     String ref = Grid.ref(row.row(), plan.column().col());
                     if (why != null && settled != null && domain == Vocabulary.Domain.OFFER) {
                         settled.add(RuleProblem.warning(file, table.sheet(), ref, row.row() + 1, "'" + label(plan)

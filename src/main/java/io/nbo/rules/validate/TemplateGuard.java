@@ -33,6 +33,15 @@ final class TemplateGuard {
 
     /** Checks every column template of a table; returns the plan of each column, in column order. */
     List<ColumnPlan> checkTable(String file, RuleTable table, List<RuleProblem> problems) {
+        return checkTable(file, table, problems, Map.of());
+    }
+
+    /**
+     * @param attributes the declared custom attributes (name to type code): an attribute question
+     *                   ({@code number("income")}) must name one of the type it reads, in the template or the cells
+     */
+    List<ColumnPlan> checkTable(String file, RuleTable table, List<RuleProblem> problems,
+                                Map<String, String> attributes) {
         String name = table.name();
         if (!TABLE_NAME.matcher(name).matches()) {
             problems.add(RuleProblem.error(file, table.sheet(), Grid.ref(table.startRow(), table.startCol()),
@@ -46,7 +55,7 @@ final class TemplateGuard {
             int row = table.startRow() + TableScanner.CODE_ROW + 1;
             try {
                 ColumnPlan plan = switch (column.kind()) {
-                    case "CONDITION" -> condition(column, objectType);
+                    case "CONDITION" -> condition(column, objectType, attributes);
                     case "ACTION" -> action(column);
                     default -> new ColumnPlan(column, "", Map.of(), List.of());
                 };
@@ -63,7 +72,7 @@ final class TemplateGuard {
         return plans;
     }
 
-    private ColumnPlan condition(RuleTable.Column column, String objectType) {
+    private ColumnPlan condition(RuleTable.Column column, String objectType, Map<String, String> attributes) {
         Vocabulary.Fact fact = vocabulary.fact(objectType).orElseThrow(() -> new IllegalArgumentException(
                 objectType.isEmpty() ? "object:name the fact this condition tests (" + String.join(" or ",
                         vocabulary.factNames()) + ") in the cell above its template, or merge that cell with the "
@@ -81,6 +90,10 @@ final class TemplateGuard {
                     if (t.at(i + 1).is("(")) {
                         if (!fact.methods().containsKey(token.text())) {
                             throw unknown(fact, token.text(), true);
+                        }
+                        if (fact.name().equals("Customer")
+                                && Vocabulary.ATTRIBUTE_QUESTIONS.containsKey(token.text())) {
+                            attributeCall(t, i, attributes);
                         }
                         calls.add(new String[] {token.text(), "0"});
                         i++;
@@ -110,6 +123,41 @@ final class TemplateGuard {
         return new ColumnPlan(column, fact.name(), params, bounds);
     }
 
+    /**
+     * An attribute question takes exactly one name: a quoted $param (checked cell by cell) or a quoted name checked
+     * here against the declarations. Nothing else, so no expression can stand where the name goes.
+     */
+    private static void attributeCall(Template t, int i, Map<String, String> attributes) {
+        String question = t.at(i).text();
+        Template.Token arg = t.at(i + 2);
+        boolean shape = t.at(i + 1).is("(") && t.at(i + 3).is(")")
+                && (arg.kind() == Template.Kind.STRING || arg.kind() == Template.Kind.QUOTED_PARAM);
+        if (!shape) {
+            throw new IllegalArgumentException(question + "(...) takes one attribute name in quotes, e.g. "
+                    + question + "(\"income\") or " + question + "(\"$param\")");
+        }
+        if (arg.kind() == Template.Kind.STRING) {
+            String name = arg.text().substring(1, arg.text().length() - 1);
+            String why = Vocabulary.attributeProblem(question, name, attributes);
+            if (why != null) {
+                throw new IllegalArgumentException(why);
+            }
+        }
+    }
+
+    /** The domain of a value compared with an attribute question's answer ({@code yesNo("x") == $2}), if it is one. */
+    private static Vocabulary.Domain attributeAnswer(Template t, int i) {
+        if (t.at(i - 1).kind() != Template.Kind.OPERATOR || !t.at(i - 2).is(")") || !t.at(i - 4).is("(")) {
+            return null;
+        }
+        return switch (t.at(i - 5).text()) {
+            case "number" -> Vocabulary.Domain.NUMBER;
+            case "daysSince" -> Vocabulary.Domain.WHOLE_NUMBER;
+            case "yesNo", "unknown" -> Vocabulary.Domain.BOOLEAN;
+            default -> null;
+        };
+    }
+
     private static Vocabulary.Domain paramDomain(Vocabulary.Fact fact, Template t, int i, List<String[]> calls,
                                                  List<ColumnPlan.Bound> bounds) {
         boolean quoted = t.at(i).kind() == Template.Kind.QUOTED_PARAM;
@@ -132,6 +180,10 @@ final class TemplateGuard {
             op = flip(t.at(i + 1).text());
         }
         Class<?> type = property == null ? null : fact.properties().get(property);
+        Vocabulary.Domain answer = attributeAnswer(t, i);
+        if (type == null && answer != null && !quoted) {
+            return answer;
+        }
         if (type == null) {
             return quoted ? Vocabulary.Domain.TEXT : Vocabulary.Domain.NUMBER;
         }

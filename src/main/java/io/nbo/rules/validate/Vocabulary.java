@@ -34,6 +34,8 @@ public final class Vocabulary {
      */
     public enum Domain {
         NUMBER, WHOLE_NUMBER, BOOLEAN, TEXT, CHANNEL, OFFER, ENGAGEMENT, LIFECYCLE, DAY, TIME,
+        /** The name of a declared attribute of the type the question reads ({@link #ATTRIBUTE_QUESTIONS}). */
+        ATTRIBUTE_NUMBER, ATTRIBUTE_TEXT, ATTRIBUTE_YES_NO, ATTRIBUTE_DATE, ATTRIBUTE_ANY,
         GENDER, COUNTRY, REGION, SEGMENT, TAG, CATEGORY, ITEM;
 
         /** True for the domains whose values come from the customers (checked with warnings, never errors). */
@@ -64,7 +66,21 @@ public final class Vocabulary {
             Map.entry("Customer.gender", Domain.GENDER), Map.entry("Customer.country", Domain.COUNTRY),
             Map.entry("Customer.region", Domain.REGION), Map.entry("Customer.inSegment#0", Domain.SEGMENT),
             Map.entry("Customer.hasTag#0", Domain.TAG), Map.entry("Customer.likesCategory#0", Domain.CATEGORY),
-            Map.entry("Customer.buysMost#0", Domain.ITEM));
+            Map.entry("Customer.buysMost#0", Domain.ITEM), Map.entry("Customer.number#0", Domain.ATTRIBUTE_NUMBER),
+            Map.entry("Customer.text#0", Domain.ATTRIBUTE_TEXT), Map.entry("Customer.yesNo#0", Domain.ATTRIBUTE_YES_NO),
+            Map.entry("Customer.daysSince#0", Domain.ATTRIBUTE_DATE), Map.entry("Customer.unknown#0",
+                    Domain.ATTRIBUTE_ANY));
+
+    /**
+     * The Customer questions that read an attribute by its name, with the declared types each reads (none listed:
+     * {@code unknown} reads any declared attribute and the built-ins that may be unknown). The name is always checked
+     * against the declarations: it never reaches Drools as free text.
+     */
+    public static final Map<String, Set<String>> ATTRIBUTE_QUESTIONS = Map.of("number", Set.of("number"),
+            "text", Set.of("text", "choice"), "yesNo", Set.of("yes-no"), "daysSince", Set.of("date"),
+            "unknown", Set.of());
+    private static final Map<String, String> QUESTION_OF_TYPE = Map.of("number", "number", "text", "text", "choice",
+            "text", "yes-no", "yesNo", "date", "daysSince");
 
     private static final Set<String> NOT_ACTIONS = Set.of("firing", "verdicts", "segments", "fired");
 
@@ -120,10 +136,24 @@ public final class Vocabulary {
         return Domain.TEXT;
     }
 
-    /** Null when the value belongs to the domain, else what is wrong in plain words. */
+    /** Null when the value belongs to the domain, else what is wrong; no attribute is declared. */
     public static String check(Domain domain, String value, Set<String> offerIds) {
+        return check(domain, value, offerIds, Map.of());
+    }
+
+    /**
+     * Null when the value belongs to the domain, else what is wrong in plain words.
+     *
+     * @param attributes the declared custom attributes, name to type code
+     */
+    public static String check(Domain domain, String value, Set<String> offerIds, Map<String, String> attributes) {
         String v = value.trim();
         return switch (domain) {
+            case ATTRIBUTE_NUMBER -> attributeProblem("number", v, attributes);
+            case ATTRIBUTE_TEXT -> attributeProblem("text", v, attributes);
+            case ATTRIBUTE_YES_NO -> attributeProblem("yesNo", v, attributes);
+            case ATTRIBUTE_DATE -> attributeProblem("daysSince", v, attributes);
+            case ATTRIBUTE_ANY -> attributeProblem("unknown", v, attributes);
             case NUMBER -> v.matches("-?\\d+(\\.\\d+)?") ? null : "expects a number, got '" + v + "'";
             case WHOLE_NUMBER -> v.matches("-?\\d+") ? null : "expects a whole number, got '" + v + "'";
             case BOOLEAN -> v.equals("true") || v.equals("false") ? null : "expects true or false, got '" + v + "'";
@@ -137,6 +167,31 @@ public final class Vocabulary {
             case TIME -> v.matches("([01]\\d|2[0-3]):[0-5]\\d") ? null : "expects a time as HH:mm, got '" + v + "'";
             case TEXT, GENDER, COUNTRY, REGION, SEGMENT, TAG, CATEGORY, ITEM -> null;
         };
+    }
+
+    /**
+     * Null when {@code question("name")} may read the attribute {@code name}, else why not: an attribute nobody
+     * declared, or one of another type (naming the question that reads it).
+     */
+    public static String attributeProblem(String question, String name, Map<String, String> attributes) {
+        Set<String> types = ATTRIBUTE_QUESTIONS.get(question);
+        if (question.equals("unknown") && Customer.MAY_BE_UNKNOWN.contains(name)) {
+            return null;
+        }
+        String type = attributes.get(name);
+        if (type == null) {
+            String declared = attributes.isEmpty() ? "none is declared (admins declare them: POST /api/attributes)"
+                    : "declared: " + String.join(", ", new TreeMap<>(attributes).entrySet().stream()
+                    .map(e -> e.getKey() + " (" + e.getValue() + ")").toList());
+            return "unknown attribute '" + io.nbo.common.error.Values.clip(name, 60) + "' in " + question + "(...); "
+                    + (question.equals("unknown") ? "it asks about " + String.join(", ", Customer.MAY_BE_UNKNOWN
+                    .stream().sorted().toList()) + " or a declared attribute; " : "") + declared;
+        }
+        if (!types.isEmpty() && !types.contains(type)) {
+            return "'" + name + "' is a " + type + " attribute, which " + question + "(...) does not read; use "
+                    + QUESTION_OF_TYPE.get(type) + "(\"" + name + "\")";
+        }
+        return null;
     }
 
     private static Fact fact(Class<?> type) {

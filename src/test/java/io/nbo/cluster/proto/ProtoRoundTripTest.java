@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,13 +37,16 @@ class ProtoRoundTripTest {
                 ZoneId.of("Europe/Berlin"), Set.of(Channel.EMAIL, Channel.SMS), Set.of("gold", "family"),
                 Set.of("vip"), "active", "high", 12, 7, new BigDecimal("1234.50"), List.of("coffee", "tea"),
                 List.of("espresso-beans"), List.of(Channel.MOBILE_APP, Channel.EMAIL), new BigDecimal("880.125"),
-                0.375);
+                0.375).withIdentity("Ada Lovelace", "ada@example.org", "+44 20 7946 0000",
+                        Map.of("income", "52000.5", "membership_date", "2019-03-01", "tier", "gold = top"));
 
         CustomerProfile back = roundTrip(profile);
 
         assertThat(back).isEqualTo(profile);
         assertThat(back.monetary().scale()).isEqualTo(2);
         assertThat(back.preferredChannels()).containsExactly(Channel.MOBILE_APP, Channel.EMAIL);
+        assertThat(back.attributes()).containsExactlyInAnyOrderEntriesOf(Map.of("income", "52000.5",
+                "membership_date", "2019-03-01", "tier", "gold = top"));
     }
 
     @Test

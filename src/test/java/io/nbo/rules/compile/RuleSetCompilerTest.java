@@ -60,8 +60,8 @@ class RuleSetCompilerTest {
         assertThat(e.problems()).extracting(RuleProblem::toString).containsExactly("coffee.drl.xlsx, sheet 'Offers', "
                 + "cell C8: column 'Category': unknown question 'likesCategry(...)' on Customer; Customer has age, "
                 + "churnRisk, country, engagement, frequency, gender, id, known, lifecycle, monetary, predictedValue, "
-                + "recencyDays, region and asks buysMost(...), consentsTo(...), hasTag(...), inSegment(...), "
-                + "likesCategory(...)");
+                + "recencyDays, region and asks buysMost(...), consentsTo(...), daysSince(...), hasTag(...), "
+                + "inSegment(...), likesCategory(...), number(...), text(...), unknown(...), yesNo(...)");
         assertThat(e.getMessage()).startsWith("The rule set cannot go live, 1 problem(s):\n"
                 + "  coffee.drl.xlsx, sheet 'Offers', cell C8: ");
     }

@@ -111,7 +111,7 @@ class UploadLimitsLiveTest {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonPath body = new JsonPath(response.body());
-        assertThat(body.getString("limit")).isEqualTo("quarkus.http.limits.max-body-size");
+        assertThat(body.getString("limit")).isEqualTo("nbo.http.max-body-size");
         assertThat(body.getLong("maximum")).isEqualTo(16L * 1024 * 1024);
         assertThat(body.getLong("found")).isEqualTo(17L * 1024 * 1024);
     }

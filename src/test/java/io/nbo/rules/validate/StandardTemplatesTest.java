@@ -11,6 +11,11 @@ import org.junit.jupiter.api.Test;
 /** The documented standard templates are real: each passes the vocabulary guard, and the sample tables use only them. */
 class StandardTemplatesTest {
 
+    /** A row's value for the custom attribute templates, with the attributes the check declares. */
+    private static final java.util.Map<String, String> ATTRIBUTE_VALUES = java.util.Map.of("number(",
+            "\"income, 1\"", "text(", "\"loyalty_tier, gold\"", "yesNo(", "\"newsletter, true\"", "daysSince(",
+            "\"membership_date, 30\"", "unknown(", "age");
+
     @Test
     void everyStandardTemplatePassesTheGuardInATableOfItsOwn() {
         for (ColumnTemplate template : StandardTemplates.ALL) {
@@ -22,13 +27,17 @@ class StandardTemplatesTest {
             if (template.template().startsWith("offers.weight")) {
                 value = "\"ELEC-10, 2\"";
             }
+            value = ATTRIBUTE_VALUES.entrySet().stream().filter(e -> template.template().startsWith(e.getKey()))
+                    .map(java.util.Map.Entry::getValue).findFirst().orElse(value);
             String csv = "RuleTable Standard\nNAME,CONDITION,ACTION\n," + (template.kind().equals("CONDITION")
                     ? object + "," : "Customer,") + "\n," + (template.kind().equals("CONDITION") ? quote(
                     template.template()) + ",\"offers.eligible(\"\"$param\"\");\"" : "known == $param,"
                     + quote(template.template())) + "\nRule,Value,Action\nr," + (template.kind().equals("CONDITION")
                     ? value + ",ELEC-10" : "true," + value) + "\n";
 
-            DraftReport report = new DraftChecker().check(List.of(Tables.csv(csv)), Tables.OFFERS);
+            DraftReport report = new DraftChecker().check(List.of(Tables.csv(csv)), DraftContext.catalogue(
+                    Tables.OFFERS).withAttributes(java.util.Map.of("income", "number", "loyalty_tier", "choice",
+                    "newsletter", "yes-no", "membership_date", "date")), DraftProgress.NONE);
 
             assertThat(report.errors()).as(template.toString()).isEmpty();
         }

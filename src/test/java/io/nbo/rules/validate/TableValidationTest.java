@@ -28,7 +28,8 @@ class TableValidationTest {
                 "test.drl.csv, sheet 'Sheet1', cell B8", "column 'Tier': unknown attribute 'loyaltyTier' on Customer; "
                         + "Customer has age, churnRisk, country, engagement, frequency, gender, id, known, lifecycle, "
                         + "monetary, predictedValue, recencyDays, region and asks buysMost(...), consentsTo(...), "
-                        + "hasTag(...), inSegment(...), likesCategory(...)"));
+                        + "daysSince(...), hasTag(...), inSegment(...), likesCategory(...), number(...), text(...), "
+                        + "unknown(...), yesNo(...)"));
     }
 
     @Test

@@ -1,0 +1,371 @@
+package io.nbo.profile.transfer;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nbo.common.error.InvalidFieldProblem;
+import io.nbo.common.error.NotFoundProblem;
+import io.nbo.common.error.Values;
+import io.nbo.profile.CustomerProfile;
+import io.nbo.profile.fields.CustomerFields;
+import io.nbo.profile.persistence.CustomerUpserts;
+import io.nbo.profile.service.AttributeService;
+import io.nbo.profile.service.ProfileStore;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * Bulk imports of customers from CSV or JSON lines, as jobs the caller follows. The upload is spooled to a temporary
+ * file as it arrives (never held in memory), then read one record at a time on the import thread. Each row is checked
+ * on its own (a bad row is rejected with its line and reason, the good ones are kept) and written in batches of
+ * {@code nbo.customers.import-batch} rows (1000), each batch one transaction: a row is all or nothing, and the job always knows the last line
+ * whose row is committed. If the database fails mid-way the job stops, FAILED, naming that line: re-sending the file
+ * (or the lines after it) is safe because every row is an idempotent upsert. Cached profiles of written rows are
+ * dropped after their batch commits.
+ */
+@ApplicationScoped
+public class CustomerImports {
+
+    private static final Logger LOG = Logger.getLogger(CustomerImports.class);
+    private static final int BATCH = 1000;
+    private static final int KEPT = 50;
+    private static final Duration KEEP_FINISHED = Duration.ofHours(24);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /** The file formats an import reads. */
+    public enum Format { CSV, JSONL }
+
+    private final int batchSize;
+    private final CustomerUpserts upserts;
+    private final ProfileStore store;
+    private final AttributeService attributes;
+    private final Clock clock;
+    private final Map<String, ImportJob> jobs = new LinkedHashMap<>();
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "customer-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public CustomerImports(CustomerUpserts upserts, ProfileStore store, AttributeService attributes, Clock clock,
+                           io.nbo.config.CustomerDataConfig config) {
+        this.batchSize = Math.max(1, Math.min(BATCH, config.importBatch())); // PostgreSQL: 32767 parameters
+        this.upserts = upserts;
+        this.store = store;
+        this.attributes = attributes;
+        this.clock = clock;
+    }
+
+    @PreDestroy
+    void stop() {
+        thread.shutdownNow();
+    }
+
+    /**
+     * Spools the upload and queues its import; a CSV file's header is checked first (400 naming unknown columns,
+     * unless {@code unknown} is WARN).
+     *
+     * @param maxBytes the largest upload taken
+     */
+    public ImportJob submit(InputStream body, Format format, CustomerFields.Unknown unknown, String by,
+                            long maxBytes) {
+        Path file = spool(body, maxBytes);
+        try {
+            CustomerFields fields = new CustomerFields(attributes.current(), unknown);
+            if (format == Format.CSV) {
+                checkHeader(file, fields, unknown);
+            }
+            ImportJob job = new ImportJob(format.name().toLowerCase(), by, clock.instant());
+            synchronized (jobs) {
+                forgetOld();
+                jobs.put(job.id(), job);
+            }
+            thread.submit(() -> run(job, file, format, fields));
+            return job;
+        } catch (RuntimeException e) {
+            delete(file);
+            throw e;
+        }
+    }
+
+    public ImportJob.Status status(String id) {
+        synchronized (jobs) {
+            ImportJob job = jobs.get(id);
+            if (job == null) {
+                throw new NotFoundProblem("No import job " + Values.quote(id) + " on this node; finished jobs are "
+                        + "kept for 24 hours");
+            }
+            return job.status();
+        }
+    }
+
+    /** The recent jobs, newest first, without their rejected rows. */
+    public List<ImportJob.Status> recent() {
+        synchronized (jobs) {
+            List<ImportJob.Status> out = new ArrayList<>();
+            jobs.values().forEach(j -> out.add(0, j.status()));
+            return out;
+        }
+    }
+
+    private Path spool(InputStream body, long maxBytes) {
+        Path file;
+        try {
+            file = Files.createTempFile("customer-import-", ".part");
+        } catch (IOException e) {
+            throw new UncheckedIOException("no room for the upload's temporary file", e);
+        }
+        try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while (in != null && (n = in.read(buffer)) != -1) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new InvalidFieldProblem("body", "the file is larger than " + maxBytes + " bytes "
+                            + "(nbo.customers.import-max-bytes); split it and import the parts (order does not matter)");
+                }
+                out.write(buffer, 0, n);
+            }
+            if (total == 0) {
+                throw new InvalidFieldProblem("body", "the file is empty; send CSV with a header line or JSON lines");
+            }
+            return file;
+        } catch (IOException e) {
+            delete(file);
+            throw new InvalidFieldProblem("body", "the upload broke off before its end; send it again");
+        } catch (RuntimeException e) {
+            delete(file);
+            throw e;
+        }
+    }
+
+    private static void checkHeader(Path file, CustomerFields fields, CustomerFields.Unknown unknown) {
+        try (BufferedReader in = utf8(file)) {
+            RecordReader.Record header = new RecordReader(in, true).next();
+            if (header != null && header.values() != null && String.join(",", header.values()).indexOf('\uFFFD') >= 0) {
+                throw new InvalidFieldProblem("body", "the file is not UTF-8 text (its first line has bytes that are "
+                        + "not); save it as CSV UTF-8 or send JSON lines");
+            }
+            if (header == null || header.values() == null) {
+                throw new InvalidFieldProblem("header", "the first line must name the columns, e.g. id,name,email,"
+                        + "age,income");
+            }
+            List<String> names = header.values().stream().map(String::strip).toList();
+            if (!names.contains("id")) {
+                throw new InvalidFieldProblem("header", "the header has no 'id' column; every row needs the "
+                        + "customer's id");
+            }
+            Set<String> seen = new HashSet<>();
+            for (String name : names) {
+                if (!seen.add(name)) {
+                    throw new InvalidFieldProblem("header", "the column " + Values.quote(name) + " is named twice");
+                }
+            }
+            List<String> unknownColumns = fields.unknownOf(names);
+            if (!unknownColumns.isEmpty() && unknown == CustomerFields.Unknown.REFUSE) {
+                throw fields.unknownProblem(unknownColumns);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void run(ImportJob job, Path file, Format format, CustomerFields fields) {
+        job.started(clock.instant());
+        try (BufferedReader in = utf8(file)) {
+            RecordReader reader = new RecordReader(in, format == Format.CSV);
+            List<String> header = null;
+            if (format == Format.CSV) {
+                header = reader.next().values().stream().map(String::strip).toList();
+            }
+            Batch batch = new Batch();
+            long lastLine = 1;
+            RecordReader.Record record;
+            while ((record = reader.next()) != null) {
+                lastLine = record.line();
+                job.read(record.line());
+                Map<String, ?> row = row(job, record, header);
+                if (row == null) {
+                    continue;
+                }
+                CustomerFields.Read read;
+                try {
+                    read = fields.read(row, null);
+                } catch (io.nbo.common.error.InvalidFieldProblem e) {
+                    job.reject(record.line(), id(row), e.field(), e.getMessage());
+                    continue;
+                }
+                if (!read.unknownFields().isEmpty()) {
+                    job.unknown(read.unknownFields());
+                }
+                if (!batch.ids.add(read.profile().id())) {
+                    write(job, batch);
+                    batch.ids.add(read.profile().id());
+                }
+                batch.profiles.add(read.profile());
+                batch.lines.add(record.line());
+                if (batch.profiles.size() >= batchSize) {
+                    write(job, batch);
+                }
+            }
+            write(job, batch);
+            job.finished(clock.instant(), lastLine);
+        } catch (DatabaseDown e) {
+            job.failed(clock.instant(), e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf("customer import %s failed: %s", job.id(), e.getClass().getSimpleName());
+            job.failed(clock.instant(), "the import stopped unexpectedly after line " + job.committedThroughLine()
+                    + "; lines up to " + job.committedThroughLine() + " are committed, nothing after; re-send the "
+                    + "file (re-importing is idempotent)");
+        } finally {
+            delete(file);
+        }
+    }
+
+    private static Map<String, ?> row(ImportJob job, RecordReader.Record record, List<String> header) {
+        if (record.problem() != null) {
+            job.reject(record.line(), null, null, record.problem());
+            return null;
+        }
+        if ((record.text() != null ? record.text() : String.join(",", record.values())).indexOf('\uFFFD') >= 0) {
+            job.reject(record.line(), null, null, "the line is not UTF-8 text; save the file as UTF-8");
+            return null;
+        }
+        if (header != null) {
+            if (record.values().size() != header.size()) {
+                job.reject(record.line(), null, null, "the row has " + record.values().size() + " values, the "
+                        + "header " + header.size() + " columns");
+                return null;
+            }
+            return CustomerFields.row(header, record.values());
+        }
+        try {
+            Object value = JSON.readValue(record.text(), Object.class);
+            if (value instanceof Map<?, ?> map) {
+                @SuppressWarnings("unchecked")
+                Map<String, ?> fields = (Map<String, ?>) map;
+                return fields;
+            }
+            job.reject(record.line(), null, null, "the line is not a JSON object; each line holds one customer "
+                    + "such as {\"id\": \"C1\", \"age\": 34}");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            job.reject(record.line(), null, null, "the line is not valid JSON: " + Values.clip(e.getOriginalMessage(),
+                    120));
+        } catch (IOException e) {
+            job.reject(record.line(), null, null, "the line is not valid JSON");
+        }
+        return null;
+    }
+
+    private static String id(Map<String, ?> row) {
+        Object id = row.get("id");
+        return id instanceof String s && !s.isEmpty() ? Values.clip(s, 64) : null;
+    }
+
+    /** Writes a batch in one transaction; when the database refuses it, row by row to find the rows it refuses. */
+    private void write(ImportJob job, Batch batch) {
+        if (batch.profiles.isEmpty()) {
+            return;
+        }
+        long through = batch.lines.get(batch.lines.size() - 1);
+        try {
+            CustomerUpserts.Written w = upserts.upsert(batch.profiles, clock.instant());
+            job.committed(through, w.inserted(), w.updated(), w.unchanged());
+        } catch (SQLException e) {
+            if (transient_(e)) {
+                throw new DatabaseDown(job, e);
+            }
+            for (int i = 0; i < batch.profiles.size(); i++) {
+                CustomerProfile p = batch.profiles.get(i);
+                try {
+                    CustomerUpserts.Written w = upserts.upsert(List.of(p), clock.instant());
+                    job.committed(batch.lines.get(i), w.inserted(), w.updated(), w.unchanged());
+                } catch (SQLException row) {
+                    if (transient_(row)) {
+                        throw new DatabaseDown(job, row);
+                    }
+                    job.reject(batch.lines.get(i), p.id(), null, "the database refused this row (SQLState "
+                            + row.getSQLState() + ")");
+                }
+            }
+        }
+        batch.profiles.forEach(p -> store.invalidate(p.id()));
+        batch.clear();
+    }
+
+    private static boolean transient_(SQLException e) {
+        String state = e.getSQLState();
+        return state == null || state.startsWith("08") || state.startsWith("57") || state.startsWith("53")
+                || state.startsWith("40");
+    }
+
+    private void forgetOld() {
+        Iterator<ImportJob> it = jobs.values().iterator();
+        while (it.hasNext()) {
+            ImportJob job = it.next();
+            boolean expired = job.finished() && job.finishedAt().plus(KEEP_FINISHED).isBefore(clock.instant());
+            if (expired || jobs.size() >= KEPT && job.finished()) {
+                it.remove();
+            }
+        }
+    }
+
+    /** The file as UTF-8 text, bytes that are not UTF-8 read as U+FFFD (the record holding them is then refused). */
+    private static BufferedReader utf8(Path file) throws IOException {
+        return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8
+                .newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)), 64 * 1024);
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warnf("could not delete the import's temporary file %s", file.getFileName());
+        }
+    }
+
+    /** The rows waiting for their batch, with their lines and ids. */
+    private static final class Batch {
+        final List<CustomerProfile> profiles = new ArrayList<>(BATCH);
+        final List<Long> lines = new ArrayList<>(BATCH);
+        final Set<String> ids = new HashSet<>(BATCH * 2);
+
+        void clear() {
+            profiles.clear();
+            lines.clear();
+            ids.clear();
+        }
+    }
+
+    /** The database went away mid-import: the job stops, naming the last committed line. */
+    private static final class DatabaseDown extends RuntimeException {
+        DatabaseDown(ImportJob job, SQLException e) {
+            super("the database failed (SQLState " + e.getSQLState() + ") after line " + job.committedThroughLine()
+                    + ": lines up to " + job.committedThroughLine() + " are committed, nothing after; re-send the file "
+                    + "or its lines after " + job.committedThroughLine() + " (re-importing is idempotent)");
+        }
+    }
+}

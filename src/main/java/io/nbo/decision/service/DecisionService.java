@@ -60,10 +60,26 @@ public class DecisionService {
     public Decision decide(DecisionRequest request, String requestedBy) {
         CustomerProfile customer = profiles.find(request.customerId())
                 .orElseGet(() -> CustomerProfile.anonymous(request.customerId(), ZoneId.of("UTC")));
+        return decide(request, customer, catalogue.offers(), requestedBy);
+    }
+
+    /**
+     * Decides about these offers only (an event-triggered offer), for a profile the caller holds (the one the event
+     * just changed, not yet committed): the same stages, the same log and contact history as any decision. With the
+     * catalogue narrowed to the offers named, nothing else can be chosen, the fallback included.
+     */
+    public Decision decideAmong(DecisionRequest request, CustomerProfile customer, java.util.Set<String> offerIds,
+                                String requestedBy) {
+        return decide(request, customer, catalogue.offers().stream().filter(o -> offerIds.contains(o.id())).toList(),
+                requestedBy);
+    }
+
+    private Decision decide(DecisionRequest request, CustomerProfile customer, java.util.List<io.nbo.offer.Offer> offers,
+                            String requestedBy) {
         log.reserve();
         Decision decision;
         try {
-            decision = pipeline.decide(request, customer, catalogue.offers());
+            decision = pipeline.decide(request, customer, offers);
         } catch (RuntimeException e) {
             log.cancel();
             throw e;

@@ -33,8 +33,8 @@ public final class Vocabulary {
      * no customer has is warned about ({@link ValueLinter}).
      */
     public enum Domain {
-        NUMBER, WHOLE_NUMBER, BOOLEAN, TEXT, CHANNEL, OFFER, ENGAGEMENT, LIFECYCLE, DAY, TIME,
-        GENDER, COUNTRY, REGION, SEGMENT, TAG, CATEGORY, ITEM;
+        NUMBER, WHOLE_NUMBER, BOOLEAN, TEXT, CHANNEL, OFFER, ENGAGEMENT, LIFECYCLE, DAY, TIME, DURATION,
+        EVENT, GENDER, COUNTRY, REGION, SEGMENT, TAG, CATEGORY, ITEM;
 
         /** True for the domains whose values come from the customers (checked with warnings, never errors). */
         public boolean customerValue() {
@@ -50,7 +50,7 @@ public final class Vocabulary {
 
     private static final Map<String, Set<String>> ENUMS = Map.of(
             "ENGAGEMENT", Set.of("high", "medium", "low", "unknown"),
-            "LIFECYCLE", Set.of("prospect", "new", "active", "lapsing", "lapsed"),
+            "LIFECYCLE", Set.of("prospect", "new", "active", "lapsing", "lapsed", "won-back"),
             "DAY", Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"));
 
     /** Properties and methods whose text values have a domain beyond "any text". */
@@ -64,9 +64,17 @@ public final class Vocabulary {
             Map.entry("Customer.gender", Domain.GENDER), Map.entry("Customer.country", Domain.COUNTRY),
             Map.entry("Customer.region", Domain.REGION), Map.entry("Customer.inSegment#0", Domain.SEGMENT),
             Map.entry("Customer.hasTag#0", Domain.TAG), Map.entry("Customer.likesCategory#0", Domain.CATEGORY),
-            Map.entry("Customer.buysMost#0", Domain.ITEM));
+            Map.entry("Customer.buysMost#0", Domain.ITEM), Map.entry("offers.segment#0", Domain.SEGMENT),
+            Map.entry("offers.trigger#0", Domain.OFFER), Map.entry("offers.trigger#1", Domain.CHANNEL),
+            Map.entry("offers.trigger#2", Domain.DURATION), Map.entry("offers.trigger#3", Domain.DURATION),
+            Map.entry("Context.event", Domain.EVENT));
 
-    private static final Set<String> NOT_ACTIONS = Set.of("firing", "verdicts", "segments", "fired");
+    private static final Set<String> NOT_ACTIONS = Set.of("firing", "verdicts", "segments", "fired", "result",
+            "segmentAssignments", "triggers");
+
+    /** The event types of {@code POST /api/events} (io.nbo.event.core.EventType), as trigger tables name them. */
+    public static final List<String> EVENT_TYPES = List.of("purchase", "page-view", "product-view",
+            "cart-abandoned", "search", "service-contact", "opened", "clicked", "unsubscribed", "consent-changed");
 
     private final Map<String, Fact> facts = new LinkedHashMap<>();
     private final Map<String, List<Class<?>>> actions = new TreeMap<>();
@@ -135,6 +143,10 @@ public final class Vocabulary {
                     : "unknown " + domain.name().toLowerCase(Locale.ROOT) + " '" + v + "'; use one of "
                     + String.join(", ", ENUMS.get(domain.name()).stream().sorted().toList());
             case TIME -> v.matches("([01]\\d|2[0-3]):[0-5]\\d") ? null : "expects a time as HH:mm, got '" + v + "'";
+            case DURATION -> v.matches("\\d{1,4}[mhd]") ? null
+                    : "expects a duration as a number and m, h or d (0m, 90m, 1h, 7d), got '" + v + "'";
+            case EVENT -> EVENT_TYPES.contains(v) ? null
+                    : "unknown event type '" + v + "'; use one of " + String.join(", ", EVENT_TYPES);
             case TEXT, GENDER, COUNTRY, REGION, SEGMENT, TAG, CATEGORY, ITEM -> null;
         };
     }

@@ -70,6 +70,8 @@ class SecurityWalkTest {
             rule("GET /api/customers/{customerId}/events", AGENT, MARKETER, ADMIN),
             rule("POST /api/events", API_KEY, AGENT, ADMIN),
             rule("POST /api/events/batch", API_KEY, AGENT, ADMIN),
+            rule("GET /api/outbox", API_KEY, ADMIN),
+            rule("POST /api/outbox/{id}/ack", API_KEY, ADMIN),
             rule("GET /api/offers", AGENT, MARKETER, ADMIN),
             rule("GET /api/offers/{id}", AGENT, MARKETER, ADMIN),
             rule("POST /api/offers", MARKETER, ADMIN),

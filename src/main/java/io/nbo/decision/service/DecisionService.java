@@ -64,14 +64,18 @@ public class DecisionService {
     }
 
     /**
-     * Decides about these offers only (an event-triggered offer), for a profile the caller holds (the one the event
-     * just changed, not yet committed): the same stages, the same log and contact history as any decision. With the
-     * catalogue narrowed to the offers named, nothing else can be chosen, the fallback included.
+     * Decides about one offer on one channel only (an event-triggered offer), for a profile the caller holds (the one
+     * the event just changed, not yet committed): the same stages, the same log and contact history as any decision.
+     * With the catalogue narrowed to that offer, and the offer to that channel, nothing else can be chosen (the
+     * fallback included) and a blocked channel is not swapped for another.
      */
-    public Decision decideAmong(DecisionRequest request, CustomerProfile customer, java.util.Set<String> offerIds,
-                                String requestedBy) {
-        return decide(request, customer, catalogue.offers().stream().filter(o -> offerIds.contains(o.id())).toList(),
-                requestedBy);
+    public Decision decideOne(DecisionRequest request, CustomerProfile customer, String offerId,
+                              io.nbo.offer.Channel channel, String requestedBy) {
+        java.util.List<io.nbo.offer.Offer> only = catalogue.find(offerId).stream().map(o -> new io.nbo.offer.Offer(
+                o.id(), o.name(), o.description(), o.category(), o.kind(), o.businessValue(),
+                o.channels().contains(channel) ? java.util.Set.of(channel) : java.util.Set.of(), o.validFrom(),
+                o.validTo(), o.window(), o.offerGroup(), o.priority(), o.active())).toList();
+        return decide(request, customer, only, requestedBy);
     }
 
     private Decision decide(DecisionRequest request, CustomerProfile customer, java.util.List<io.nbo.offer.Offer> offers,

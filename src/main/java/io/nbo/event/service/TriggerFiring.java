@@ -2,7 +2,6 @@ package io.nbo.event.service;
 
 import io.nbo.decision.core.Decision;
 import io.nbo.decision.core.DecisionRequest;
-import io.nbo.decision.core.Rejection;
 import io.nbo.decision.service.DecisionService;
 import io.nbo.event.core.CustomerEvent;
 import io.nbo.offer.Channel;
@@ -22,11 +21,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Turns the trigger rows an event fired into outbox entries. Each firing is decided like any request, through the
- * standard pipeline ({@link DecisionService#decideAmong}: eligibility with the event in the context, contact policy,
+ * standard pipeline ({@link DecisionService#decideOne}: eligibility with the event in the context, contact policy,
  * channel, caps and volume), narrowed to the triggered offer, and logged as a decision. One entry per firing,
  * whatever the outcome: pending when the offer survived, suppressed (with the stage's reason) when it did not,
  * expired when the event arrived after the trigger's expiry. The key (event id and row) makes a second firing of the
@@ -68,9 +66,9 @@ public class TriggerFiring {
                 status = "expired";
                 reason = "the event arrived at " + now + ", after the trigger's expiry (" + expiresAt + ")";
             } else {
-                Decision decision = decisions.decideAmong(new DecisionRequest(event.customerId(), touchpoint,
+                Decision decision = decisions.decideOne(new DecisionRequest(event.customerId(), touchpoint,
                         Map.of("event", event.type().code(), "trigger", t.rule()), localTime, 1, false),
-                        customer, Set.of(t.offerId()), requestedBy);
+                        customer, t.offerId(), Channel.fromCode(t.channel()).orElseThrow(), requestedBy);
                 decisionId = decision.decisionId();
                 Optional<Decision.Chosen> chosen = decision.offers().stream()
                         .filter(c -> c.candidate().offerId().equals(t.offerId())).findFirst();
@@ -80,7 +78,8 @@ public class TriggerFiring {
                 } else {
                     status = "suppressed";
                     reason = decision.notChosen().stream().filter(r -> r.offerId().equals(t.offerId()))
-                            .map(Rejection::reason).findFirst()
+                            .map(r -> r.stage().name().toLowerCase(java.util.Locale.ROOT) + " stage, rule '" + r.rule()
+                                    + "': " + r.reason()).findFirst()
                             .orElse("the decision did not choose the offer (is it live and valid now?)");
                 }
             }

@@ -95,6 +95,19 @@ public class OutboxRepository {
                 s -> s.setString(1, customerId));
     }
 
+    /**
+     * Claims a due entry for one webhook attempt until {@code until} (no other node or tick sends it meanwhile);
+     * false when someone else has it or it is no longer pending.
+     */
+    public boolean claim(long id, Instant until, Instant now) {
+        return update("update offer_outbox set next_attempt_at = ? where id = ? and status = 'pending' "
+                + "and (next_attempt_at is null or next_attempt_at <= ?)", s -> {
+                    s.setObject(1, utc(until));
+                    s.setLong(2, id);
+                    s.setObject(3, utc(now));
+                }) == 1;
+    }
+
     /** Marks a pending entry delivered; false when it was not pending (delivered already, expired, ...). */
     public boolean delivered(long id, String by, Instant at) {
         return update("update offer_outbox set status = 'delivered', delivered_at = ?, delivered_by = ? "

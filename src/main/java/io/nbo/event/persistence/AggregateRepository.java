@@ -169,6 +169,21 @@ public class AggregateRepository {
         return true;
     }
 
+    /** Customers who ever bought, by id, after {@code after}: a page for the nightly refresh. */
+    public java.util.List<String> buyersAfter(String after, int limit) {
+        return sql.query("select customer_id from customer_activity where last_purchase_at is not null "
+                + "and customer_id > ? order by customer_id", s -> {
+                    s.setString(1, after);
+                    s.setMaxRows(limit);
+                }, rs -> {
+                    java.util.List<String> out = new java.util.ArrayList<>();
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                    return out;
+                });
+    }
+
     /** Deletes every aggregate row of the customer (erasure); returns how many rows. */
     public int deleteFor(String customerId) {
         int n = 0;

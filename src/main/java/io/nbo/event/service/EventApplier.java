@@ -122,7 +122,7 @@ public class EventApplier {
         return context;
     }
 
-    private static ProfileAggregateWriter.Aggregates profileValues(Aggregates.Derived d) {
+    static ProfileAggregateWriter.Aggregates profileValues(Aggregates.Derived d) {
         return new ProfileAggregateWriter.Aggregates(d.recencyDays(), d.frequency(), d.monetary(), d.topCategories(),
                 d.topItems(), d.preferredChannels().stream().map(Channel::code).toList(), d.lifecycle(),
                 d.churnRisk(), d.predictedValue());

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Outbox", description = "Offers triggered by events, for delivery systems: poll and acknowledge, or "
         + "receive them by webhook (nbo.events.outbox.webhook-url)")
-@RolesAllowed(Roles.CHANNEL)
+@RolesAllowed({Roles.CHANNEL, Roles.ADMIN})
 public class OutboxResource {
 
     private final OutboxService outbox;

@@ -69,6 +69,17 @@ class EventIngestTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    io.nbo.event.service.AggregateRefresh refresh;
+
+    @Inject
+    io.nbo.support.TestClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
     @BeforeEach
     void customers() throws Exception {
         for (String id : List.of("C-EV-1", "C-EV-2", "C-EV-3")) {
@@ -96,6 +107,24 @@ class EventIngestTest {
                 .body("[0].event.amount", equalTo(40.0f))
                 .body("[1].event.items[0].item", equalTo("flat-white"))
                 .body("[1].receivedAt", equalTo("2026-11-23T12:00:00Z"));
+    }
+
+    @Test
+    void theNightlyRefreshMovesAQuietCustomersAggregatesWithTime() {
+        for (int i = 0; i < HISTORY.size(); i++) {
+            withDevKey().contentType(ContentType.JSON).body(event(i, "C-EV-3")).post("/api/events")
+                    .then().statusCode(201);
+        }
+        asAgent().get("/api/customers/C-EV-3").then().body("lifecycleStage", equalTo("active")); // cached now
+
+        clock.set(java.time.Instant.parse("2027-03-01T03:00:00Z"));
+        assertThat(refresh.refreshAll()).isGreaterThanOrEqualTo(1);
+
+        // 100 days after 2026-11-21; the window is now April 2026 to March 2027: June and November count.
+        // churn 1 - e^(-(3/365) x 100) = 0.5604; predicted 67.50 x 0.4396 = 29.67
+        asAgent().get("/api/customers/C-EV-3").then().body("recencyDays", equalTo(100))
+                .body("lifecycleStage", equalTo("lapsing")).body("frequency", equalTo(3))
+                .body("churnRisk", equalTo(0.5604f)).body("predictedValue", equalTo(29.67f));
     }
 
     @Test

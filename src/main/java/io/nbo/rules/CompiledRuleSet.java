@@ -88,8 +88,16 @@ public final class CompiledRuleSet {
      * session over everything. {@code IndexAgreesWithDroolsTest} holds both to {@link #evaluateWithDrools}.
      */
     public EligibilityResult evaluate(Situation situation, List<Offer> candidates) {
+        return actions(situation).result(version);
+    }
+
+    /**
+     * Everything the rows firing for this situation did, beyond the eligibility verdicts too: the segments they
+     * assigned (with priority and row) and the offers they triggered. Evaluated exactly as {@link #evaluate}.
+     */
+    public Offers actions(Situation situation) {
         if (index == null) {
-            return evaluateWithDrools(situation);
+            return droolsActions(situation, reference(), hasActionsGlobal);
         }
         Offers offers = new Offers();
         Customer customer = new Customer(situation.customer(), situation.localDate());
@@ -116,7 +124,7 @@ public final class CompiledRuleSet {
             }
         }
         rows.fireRest(offers);
-        return offers.result(version);
+        return offers;
     }
 
     /** The tables through their column index alone (no DRL rules), as Drools would fire them; empty without one. */
@@ -164,6 +172,15 @@ public final class CompiledRuleSet {
     }
 
     private EligibilityResult evaluateWithDrools(Situation situation, KieBase reference, boolean global) {
+        return droolsActions(situation, reference, global).result(version);
+    }
+
+    /** What {@link #actions} does, by one Drools session over every rule (the reference; tests compare the two). */
+    public Offers actionsWithDrools(Situation situation) {
+        return droolsActions(situation, reference(), hasActionsGlobal);
+    }
+
+    private Offers droolsActions(Situation situation, KieBase reference, boolean global) {
         Offers offers = new Offers();
         KieSession session = reference.newKieSession();
         try {
@@ -182,7 +199,7 @@ public final class CompiledRuleSet {
         } finally {
             session.dispose();
         }
-        return offers.result(version);
+        return offers;
     }
 
     public String version() { return version; }

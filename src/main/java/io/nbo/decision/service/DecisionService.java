@@ -17,6 +17,8 @@ import io.nbo.config.LearningConfig;
 import io.nbo.experiment.service.ExperimentRegistry;
 import io.nbo.learning.service.LearnedState;
 import io.nbo.learning.service.LearningFeed;
+import io.nbo.offer.Channel;
+import io.nbo.offer.Offer;
 import io.nbo.offer.service.FallbackOfferService;
 import io.nbo.offer.service.OfferCatalogue;
 import io.nbo.profile.CustomerProfile;
@@ -27,7 +29,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -94,21 +98,42 @@ public class DecisionService {
     public Decision decide(DecisionRequest request, String requestedBy) {
         CustomerProfile customer = profiles.find(request.customerId())
                 .orElseGet(() -> CustomerProfile.anonymous(request.customerId(), ZoneId.of("UTC")));
+        return decide(request, customer, catalogue.offers(), requestedBy);
+    }
+
+    /**
+     * Decides about one offer on one channel only (an event-triggered offer), for a profile the caller holds (the one
+     * the event just changed, not yet committed): the same stages, the same log and contact history as any decision.
+     * With the catalogue narrowed to that offer, and the offer to that channel, nothing else can be chosen (the
+     * fallback included) and a blocked channel is not swapped for another.
+     */
+    public Decision decideOne(DecisionRequest request, CustomerProfile customer, String offerId,
+                              Channel channel, String requestedBy) {
+        List<Offer> only = catalogue.find(offerId).stream().map(o -> new Offer(
+                o.id(), o.name(), o.description(), o.category(), o.kind(), o.businessValue(),
+                o.channels().contains(channel) ? Set.of(channel) : Set.of(), o.validFrom(),
+                o.validTo(), o.window(), o.offerGroup(), o.priority(), o.active())).toList();
+        return decide(request, customer, only, requestedBy);
+    }
+
+    private Decision decide(DecisionRequest request, CustomerProfile customer, List<Offer> offers, String requestedBy) {
         if (request.dryRun()) {
-            return pipeline.decide(request, customer, catalogue.offers());
+            return pipeline.decide(request, customer, offers);
         }
-        Decision decision = leases.holding(request.customerId(), () -> decideHolding(request, customer, requestedBy));
+        Decision decision = leases.holding(request.customerId(),
+                () -> decideHolding(request, customer, offers, requestedBy));
         if (!decision.explained()) {
             explanations.putForExternalRead(decision.decisionId(), decision);
         }
         return decision;
     }
 
-    private Decision decideHolding(DecisionRequest request, CustomerProfile customer, String requestedBy) {
+    private Decision decideHolding(DecisionRequest request, CustomerProfile customer, List<Offer> offers,
+                                   String requestedBy) {
         log.reserve();
         Decision decision;
         try {
-            decision = pipeline.decide(request, customer, catalogue.offers());
+            decision = pipeline.decide(request, customer, offers);
         } catch (RuntimeException e) {
             log.cancel();
             throw e;

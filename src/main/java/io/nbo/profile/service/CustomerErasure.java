@@ -6,6 +6,7 @@ import io.nbo.contact.LoggedDecision;
 import io.nbo.contact.persistence.ContactPseudonyms;
 import io.nbo.contact.service.ContactHistoryStore;
 import io.nbo.contact.service.DecisionLog;
+import io.nbo.event.service.EventErasure;
 import io.nbo.profile.persistence.CustomerRepository;
 import io.nbo.profile.persistence.ErasureLog;
 import io.nbo.security.Pseudonyms;
@@ -17,7 +18,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Erases a customer: deletes the profile (with its consents, segments and aggregates), replaces the id in the
+ * Erases a customer: deletes the profile (with its consents, segments and aggregates) and what events left
+ * ({@link EventErasure}: events, aggregate state, segment memberships, consent changes, outbox entries), replaces the id in the
  * decision log and the outcomes with a one-way token ({@link Pseudonyms}) so reports keep their counts, and drops
  * every cached copy (profile, the remembered "unknown" answer, the contact history). Decisions still queued for the
  * log are written first, so none reaches the database with the id afterwards. Idempotent: erasing again finds
@@ -28,9 +30,14 @@ public class CustomerErasure {
 
     private static final Duration PENDING_WAIT = Duration.ofSeconds(10);
 
-    /** What an erasure did. {@code alreadyErased}: nothing was left, it had been erased on {@code firstErasedAt}. */
+    /**
+     * What an erasure did. {@code alreadyErased}: nothing was left, it had been erased on {@code firstErasedAt}.
+     * {@code eventsDeleted}, {@code aggregateRowsDeleted}, {@code outboxEntriesDeleted}: what events had left (the
+     * events, the aggregate state with segments and consent changes, the triggered offers), deleted.
+     */
     public record Erasure(String pseudonym, boolean profileDeleted, int decisionsPseudonymised,
-                          int outcomesPseudonymised, Instant erasedAt, boolean alreadyErased, Instant firstErasedAt) {
+                          int outcomesPseudonymised, Instant erasedAt, boolean alreadyErased, Instant firstErasedAt,
+                          int eventsDeleted, int aggregateRowsDeleted, int outboxEntriesDeleted) {
     }
 
     private final CustomerRepository customers;
@@ -41,10 +48,12 @@ public class CustomerErasure {
     private final ProfileStore profiles;
     private final ContactHistoryStore histories;
     private final Clock clock;
+    private final EventErasure events;
 
     public CustomerErasure(CustomerRepository customers, ContactPseudonyms contact, ErasureLog erasures,
                            Pseudonyms pseudonyms, DecisionLog log, ProfileStore profiles,
-                           ContactHistoryStore histories, Clock clock) {
+                           ContactHistoryStore histories, Clock clock, EventErasure events) {
+        this.events = events;
         this.customers = customers;
         this.contact = contact;
         this.erasures = erasures;
@@ -64,6 +73,7 @@ public class CustomerErasure {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         awaitQueuedDecisions(customerId);
         Erasure erasure = QuarkusTransaction.requiringNew().call(() -> {
+            EventErasure.Erased activity = events.erase(customerId);
             boolean deleted = customers.deleteById(customerId);
             ContactPseudonyms.Replaced replaced = contact.replace(customerId, token);
             Instant first = erasures.firstErased(token).orElse(null);
@@ -72,11 +82,12 @@ public class CustomerErasure {
                     throw new NotFoundProblem("No customer, decision or outcome with customer id '" + customerId
                             + "'; nothing to erase");
                 }
-                return new Erasure(token, false, 0, 0, now, true, first);
+                return new Erasure(token, false, 0, 0, now, true, first, 0, 0, 0);
             }
             erasures.record(token, now, by, deleted, replaced.decisions(), replaced.outcomes());
             return new Erasure(token, deleted, replaced.decisions(), replaced.outcomes(), now, false,
-                    first == null ? now : first);
+                    first == null ? now : first, activity.events(), activity.aggregateRows(),
+                    activity.outboxEntries());
         });
         profiles.invalidate(customerId);
         histories.invalidate(customerId);
@@ -117,6 +128,7 @@ public class CustomerErasure {
         histories.invalidate(customerId);
         return new Erasure(token, erasure.profileDeleted(), erasure.decisionsPseudonymised() + late.decisions(),
                 erasure.outcomesPseudonymised() + late.outcomes(), erasure.erasedAt(), false,
-                erasure.firstErasedAt());
+                erasure.firstErasedAt(), erasure.eventsDeleted(), erasure.aggregateRowsDeleted(),
+                erasure.outboxEntriesDeleted());
     }
 }

@@ -24,13 +24,14 @@ public record CustomerView(
         List<Attribute> attributes,
         @Schema(description = "Each channel and whether the customer agreed to be contacted on it")
         List<Consent> consents,
-        List<Segment> segments,
+        @Schema(description = "Segments, those the segment tables assigned first (highest priority first, each with the "
+                + "row that assigned it), then those set on the profile") List<Segment> segments,
         @Schema(description = "Totals over the offers below") OfferSummary offerSummary,
         @Schema(description = "Offers made, newest first, each with what came of it") List<OfferMade> offers,
         @Schema(description = "Purchase summary from the event store; null until events are recorded",
-                nullable = true) Map<String, Object> purchases,
+                nullable = true) Object purchases,
         @Schema(description = "Recent events from the event store, newest first; empty until events are recorded")
-        List<Map<String, Object>> recentEvents) {
+        List<?> recentEvents) {
 
     /** One attribute: its name, label, type, value (null: unknown) and whether it is built in. */
     public record Attribute(String name, String label, String type, Object value, boolean builtIn) {
@@ -39,8 +40,16 @@ public record CustomerView(
     public record Consent(String channel, boolean given) {
     }
 
-    /** A segment the customer is in, and where it comes from (the profile, for now). */
-    public record Segment(String segment, String source) {
+    /**
+     * A segment the customer is in and where it comes from: {@code segment-table} (with its priority, the row that
+     * assigned it, the rule-set version and when) or {@code profile} (set by an import or the API; no row).
+     */
+    public record Segment(String segment, String source, Integer priority, String rule, String ruleSetVersion,
+                          Instant assignedAt) {
+
+        public static Segment fromProfile(String segment) {
+            return new Segment(segment, "profile", null, null, null, null);
+        }
     }
 
     public record OfferSummary(int offered, int accepted, int rejected, int purchased, Instant lastOfferedAt) {

@@ -21,8 +21,8 @@ import java.util.Map;
 
 /**
  * Puts together the 360 view of one customer: the cached profile, the declared attributes' types, the contact history
- * (offers made and their outcomes, from the decision log), and what the event store knows ({@link CustomerActivity},
- * none until it is wired in).
+ * (offers made and their outcomes, from the decision log), and what the event store knows ({@link CustomerActivity}:
+ * purchases, recent events, segments with the rows that assigned them).
  */
 @ApplicationScoped
 public class CustomerViews {
@@ -48,9 +48,13 @@ public class CustomerViews {
         CustomerProfile p = profiles.get(id);
         CustomerActivity events = activity.isResolvable() ? activity.get() : CustomerActivity.NONE;
         List<CustomerView.OfferMade> offers = offers(p.id());
+        List<CustomerView.Segment> segments = new ArrayList<>(events.segments(p.id()));
+        java.util.Set<String> assigned = new java.util.HashSet<>();
+        segments.forEach(s -> assigned.add(s.segment()));
+        p.segments().stream().filter(s -> !assigned.contains(s)).sorted()
+                .forEach(s -> segments.add(CustomerView.Segment.fromProfile(s)));
         return new CustomerView(p.id(), p.name(), p.email(), p.phone(), p.timeZone().getId(),
-                attributes(p, attributes.current()), consents(p),
-                p.segments().stream().sorted().map(s -> new CustomerView.Segment(s, "profile")).toList(),
+                attributes(p, attributes.current()), consents(p), segments,
                 summary(offers), offers, events.purchases(p.id()).orElse(null),
                 events.recentEvents(p.id(), RECENT_EVENTS));
     }

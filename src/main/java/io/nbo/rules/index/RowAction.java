@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
  * One {@code offers.<action>(...)} statement of an ACTION cell, read from the text the DRL writer gives Drools, and
  * applied to the decision's {@link Offers} exactly as the compiled consequence calls it (numbers as doubles).
  */
-record RowAction(Kind kind, String text, double number, String second) {
+record RowAction(Kind kind, String text, double number, String second, List<String> more) {
 
     /** The {@code offers} method a statement calls. */
-    enum Kind { ELIGIBLE, EXCLUDE, ASSIGN_SEGMENT, WEIGHT, PREFER_CHANNEL }
+    enum Kind { ELIGIBLE, EXCLUDE, ASSIGN_SEGMENT, WEIGHT, PREFER_CHANNEL, SEGMENT, TRIGGER }
 
     private static final Pattern STATEMENT = Pattern.compile("\\s*offers\\s*\\.\\s*(\\w+)\\s*\\((.*?)\\)\\s*;?\\s*");
     private static final Pattern ARG = Pattern.compile("\\s*(\"[^\"\\\\]*\"|-?\\d+(?:\\.\\d+)?)\\s*(,|$)");
@@ -50,18 +50,32 @@ record RowAction(Kind kind, String text, double number, String second) {
                 require(args, 1, true, false);
                 Kind kind = method.equals("eligible") ? Kind.ELIGIBLE
                         : method.equals("exclude") ? Kind.EXCLUDE : Kind.ASSIGN_SEGMENT;
-                yield new RowAction(kind, text(args.get(0)), 0, null);
+                yield new RowAction(kind, text(args.get(0)), 0, null, List.of());
             }
             case "weight" -> {
                 require(args, 2, true, true);
-                yield new RowAction(Kind.WEIGHT, text(args.get(0)), Double.parseDouble(args.get(1)), null);
+                yield new RowAction(Kind.WEIGHT, text(args.get(0)), Double.parseDouble(args.get(1)), null, List.of());
+            }
+            case "segment" -> {
+                require(args, 2, true, true);
+                if (!args.get(1).matches("-?\\d+")) {
+                    throw new IllegalArgumentException("segment takes a whole-number priority");
+                }
+                yield new RowAction(Kind.SEGMENT, text(args.get(0)), Integer.parseInt(args.get(1)), null, List.of());
+            }
+            case "trigger" -> {
+                if (args.size() != 4 || !args.stream().allMatch(a -> a.startsWith("\""))) {
+                    throw new IllegalArgumentException("trigger takes four texts: " + args);
+                }
+                yield new RowAction(Kind.TRIGGER, text(args.get(0)), 0, text(args.get(1)),
+                        List.of(text(args.get(2)), text(args.get(3))));
             }
             case "preferChannel" -> {
                 require(args, 2, true, false);
                 if (!args.get(1).startsWith("\"")) {
                     throw new IllegalArgumentException("preferChannel takes text");
                 }
-                yield new RowAction(Kind.PREFER_CHANNEL, text(args.get(0)), 0, text(args.get(1)));
+                yield new RowAction(Kind.PREFER_CHANNEL, text(args.get(0)), 0, text(args.get(1)), List.of());
             }
             default -> throw new IllegalArgumentException("unknown action " + method);
         };
@@ -89,6 +103,8 @@ record RowAction(Kind kind, String text, double number, String second) {
             case ASSIGN_SEGMENT -> offers.assignSegment(text);
             case WEIGHT -> offers.weight(text, number);
             case PREFER_CHANNEL -> offers.preferChannel(text, second);
+            case SEGMENT -> offers.segment(text, (int) number);
+            case TRIGGER -> offers.trigger(text, second, more.get(0), more.get(1));
         }
     }
 }

@@ -48,11 +48,14 @@ public final class StandardTemplates {
             condition("Context", "page == \"$param\""),
             condition("Context", "intent == \"$param\""),
             condition("Context", "device == \"$param\""),
+            condition("Context", "event == \"$param\""),
             action("offers.eligible(\"$param\");"),
             action("offers.exclude(\"$param\");"),
             action("offers.weight(\"$1\", $2);"),
             action("offers.preferChannel(\"$1\", \"$2\");"),
-            action("offers.assignSegment(\"$param\");"));
+            action("offers.assignSegment(\"$param\");"),
+            action("offers.segment(\"$1\", $2);"),
+            action("offers.trigger(\"$1\", \"$2\", \"$3\", \"$4\");"));
 
     private StandardTemplates() {
     }

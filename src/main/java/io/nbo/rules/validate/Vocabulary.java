@@ -33,7 +33,7 @@ public final class Vocabulary {
      * no customer has is warned about ({@link ValueLinter}).
      */
     public enum Domain {
-        NUMBER, WHOLE_NUMBER, BOOLEAN, TEXT, CHANNEL, OFFER, ENGAGEMENT, LIFECYCLE, DAY, TIME,
+        NUMBER, WHOLE_NUMBER, BOOLEAN, TEXT, CHANNEL, OFFER, ENGAGEMENT, LIFECYCLE, DAY, TIME, DURATION, EVENT,
         /** The name of a declared attribute of the type the question reads ({@link #ATTRIBUTE_QUESTIONS}). */
         ATTRIBUTE_NUMBER, ATTRIBUTE_TEXT, ATTRIBUTE_YES_NO, ATTRIBUTE_DATE, ATTRIBUTE_ANY,
         GENDER, COUNTRY, REGION, SEGMENT, TAG, CATEGORY, ITEM;
@@ -52,7 +52,7 @@ public final class Vocabulary {
 
     private static final Map<String, Set<String>> ENUMS = Map.of(
             "ENGAGEMENT", Set.of("high", "medium", "low", "unknown"),
-            "LIFECYCLE", Set.of("prospect", "new", "active", "lapsing", "lapsed"),
+            "LIFECYCLE", Set.of("prospect", "new", "active", "lapsing", "lapsed", "won-back"),
             "DAY", Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"));
 
     /** Properties and methods whose text values have a domain beyond "any text". */
@@ -69,7 +69,10 @@ public final class Vocabulary {
             Map.entry("Customer.buysMost#0", Domain.ITEM), Map.entry("Customer.number#0", Domain.ATTRIBUTE_NUMBER),
             Map.entry("Customer.text#0", Domain.ATTRIBUTE_TEXT), Map.entry("Customer.yesNo#0", Domain.ATTRIBUTE_YES_NO),
             Map.entry("Customer.daysSince#0", Domain.ATTRIBUTE_DATE), Map.entry("Customer.unknown#0",
-                    Domain.ATTRIBUTE_ANY));
+                    Domain.ATTRIBUTE_ANY), Map.entry("offers.segment#0", Domain.SEGMENT),
+            Map.entry("offers.trigger#0", Domain.OFFER), Map.entry("offers.trigger#1", Domain.CHANNEL),
+            Map.entry("offers.trigger#2", Domain.DURATION), Map.entry("offers.trigger#3", Domain.DURATION),
+            Map.entry("Context.event", Domain.EVENT));
 
     /**
      * The Customer questions that read an attribute by its name, with the declared types each reads (none listed:
@@ -82,7 +85,12 @@ public final class Vocabulary {
     private static final Map<String, String> QUESTION_OF_TYPE = Map.of("number", "number", "text", "text", "choice",
             "text", "yes-no", "yesNo", "date", "daysSince");
 
-    private static final Set<String> NOT_ACTIONS = Set.of("firing", "verdicts", "segments", "fired");
+    private static final Set<String> NOT_ACTIONS = Set.of("firing", "verdicts", "segments", "fired", "result",
+            "segmentAssignments", "triggers");
+
+    /** The event types of {@code POST /api/events} (io.nbo.event.core.EventType), as trigger tables name them. */
+    public static final List<String> EVENT_TYPES = List.of("purchase", "page-view", "product-view",
+            "cart-abandoned", "search", "service-contact", "opened", "clicked", "unsubscribed", "consent-changed");
 
     private final Map<String, Fact> facts = new LinkedHashMap<>();
     private final Map<String, List<Class<?>>> actions = new TreeMap<>();
@@ -165,6 +173,10 @@ public final class Vocabulary {
                     : "unknown " + domain.name().toLowerCase(Locale.ROOT) + " '" + v + "'; use one of "
                     + String.join(", ", ENUMS.get(domain.name()).stream().sorted().toList());
             case TIME -> v.matches("([01]\\d|2[0-3]):[0-5]\\d") ? null : "expects a time as HH:mm, got '" + v + "'";
+            case DURATION -> v.matches("\\d{1,4}[mhd]") ? null
+                    : "expects a duration as a number and m, h or d (0m, 90m, 1h, 7d), got '" + v + "'";
+            case EVENT -> EVENT_TYPES.contains(v) ? null
+                    : "unknown event type '" + v + "'; use one of " + String.join(", ", EVENT_TYPES);
             case TEXT, GENDER, COUNTRY, REGION, SEGMENT, TAG, CATEGORY, ITEM -> null;
         };
     }

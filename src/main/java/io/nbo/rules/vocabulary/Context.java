@@ -28,6 +28,12 @@ public final class Context {
 
     public String getDevice() { return params.get("device"); }
 
+    /**
+     * The type of the event being handled (purchase, cart-abandoned, page-view, ...: {@code POST /api/events}); null
+     * when the decision was asked for, not caused by an event. Trigger tables test it.
+     */
+    public String getEvent() { return params.get("event"); }
+
     /** monday ... sunday, in the customer's local date. */
     public String getDayOfWeek() { return dayOfWeek; }
 

@@ -24,6 +24,8 @@ public final class Offers {
     private final Map<String, Tally> entries = new LinkedHashMap<>(128);
     private final Set<String> segments = new LinkedHashSet<>();
     private final List<String> fired = new ArrayList<>(64);
+    private List<SegmentAssignment> assignments = List.of();
+    private List<Trigger> triggers = List.of();
     private String currentRule = "?";
 
     /** Called by the agenda listener before each rule fires. */
@@ -59,6 +61,44 @@ public final class Offers {
     /** Put the customer in a micro-segment for this decision; reported with the decision. */
     public void assignSegment(String segment) {
         segments.add(segment);
+    }
+
+    /**
+     * Put the customer in a segment with a priority (segment tables): kept on the profile while the row holds, with
+     * the row that assigned it; reported with the decision like {@link #assignSegment}.
+     */
+    public void segment(String segment, int priority) {
+        segments.add(segment);
+        List<SegmentAssignment> more = new ArrayList<>(assignments);
+        more.add(new SegmentAssignment(segment, priority, currentRule));
+        assignments = more;
+    }
+
+    /**
+     * Trigger an offer on a channel when an event arrives (trigger tables): {@code delay} and {@code expiry} as
+     * durations (0m, 90m, 1h, 2d) from the event's time. The offer is eligible for this decision and asks for the
+     * channel, as {@link #eligible} and {@link #preferChannel} would.
+     */
+    public void trigger(String offerId, String channel, String delay, String expiry) {
+        eligible(offerId);
+        preferChannel(offerId, channel);
+        List<Trigger> more = new ArrayList<>(triggers);
+        more.add(new Trigger(currentRule, offerId, channel, delay, expiry));
+        triggers = more;
+    }
+
+    /** Segments assigned with a priority, in firing order. */
+    public List<SegmentAssignment> segmentAssignments() { return List.copyOf(assignments); }
+
+    /** Offers triggered, in firing order. */
+    public List<Trigger> triggers() { return List.copyOf(triggers); }
+
+    /** A segment a row put the customer in. */
+    public record SegmentAssignment(String segment, int priority, String rule) {
+    }
+
+    /** An offer a row triggered. */
+    public record Trigger(String rule, String offerId, String channel, String delay, String expiry) {
     }
 
     /** The verdict per offer id, in the order the offers were first named by a firing row. */

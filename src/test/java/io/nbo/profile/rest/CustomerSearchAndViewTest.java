@@ -105,7 +105,9 @@ class CustomerSearchAndViewTest {
         assertThat(view.getList("consents")).containsExactly(Map.of("channel", "email", "given", true),
                 Map.of("channel", "sms", "given", false), Map.of("channel", "push", "given", true),
                 Map.of("channel", "social", "given", false));
-        assertThat(view.getList("segments")).containsExactly(Map.of("segment", "commuters", "source", "profile"));
+        assertThat(view.getList("segments.segment")).containsExactly("commuters");
+        assertThat(view.getList("segments.source")).containsExactly("profile");
+        assertThat(view.getList("segments.rule")).containsExactly((Object) null);
         assertThat(view.getList("offers.offerId")).containsExactlyInAnyOrderElementsOf(offered);
         assertThat(view.getList("offers.decisionId")).containsOnly(decisionId);
         assertThat(view.getString("offers.find { it.offerId == '" + offered.get(0) + "' }.lastOutcome"))

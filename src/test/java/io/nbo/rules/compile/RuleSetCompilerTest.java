@@ -35,10 +35,11 @@ class RuleSetCompilerTest {
     void sampleTablesAndDrlCompileIntoOneRuleSet() {
         CompiledRuleSet rules = SampleRules.ruleSet();
 
-        assertThat(rules.ruleCount()).isEqualTo(39);
+        assertThat(rules.ruleCount()).isEqualTo(46);
         assertThat(rules.sources()).containsExactly("electronics.drl.csv", "engagement.drl.csv",
                 "favourite-items.drl.csv", "guards.drl", "health-beauty.drl.csv", "morning-coffee.drl.xlsx",
-                "retention.drl.csv", "seasonal.drl.csv", "touchpoints.drl.csv", "travel.drl.csv");
+                "retention.drl.csv", "seasonal.drl.csv", "segments.drl.csv", "touchpoints.drl.csv", "travel.drl.csv",
+                "triggers.drl.csv");
         assertThat(rules.version()).hasSize(12);
     }
 

@@ -1,0 +1,52 @@
+package io.nbo.event.core;
+
+import io.nbo.offer.Channel;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What we keep per customer to derive the aggregates: additive counters and the first and last purchase. Every part
+ * is a sum, a minimum or a maximum, so applying the same events in any order gives the same state (and each event is
+ * applied once: its id is checked first).
+ *
+ * @param months     purchases and spend per calendar month (UTC) of the purchase
+ * @param categories spend and quantity per category, all kept history
+ * @param items      quantity and spend per item, all kept history
+ * @param responses  responses (opened, clicked) per channel
+ */
+public record AggregateState(SortedMap<YearMonth, Tally> months, Map<String, Tally> categories,
+                             Map<String, Tally> items, Map<Channel, Integer> responses, Instant firstPurchase,
+                             Instant lastPurchase) {
+
+    public AggregateState {
+        months = new TreeMap<>(months);
+        categories = Map.copyOf(categories);
+        items = Map.copyOf(items);
+        responses = Map.copyOf(responses);
+    }
+
+    public static AggregateState empty() {
+        return new AggregateState(new TreeMap<>(), Map.of(), Map.of(), Map.of(), null, null);
+    }
+
+    public boolean purchased() {
+        return lastPurchase != null;
+    }
+
+    /** A count and an amount. */
+    public record Tally(long count, BigDecimal amount) {
+        public Tally plus(long n, BigDecimal a) {
+            return new Tally(count + n, amount.add(a));
+        }
+    }
+
+    /** The months with at least one purchase, oldest first. */
+    public List<YearMonth> purchaseMonths() {
+        return months.entrySet().stream().filter(e -> e.getValue().count() > 0).map(Map.Entry::getKey).toList();
+    }
+}

@@ -1,0 +1,85 @@
+package io.nbo.event.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+
+/** Small JDBC helpers of the event repositories: they run in the caller's transaction (JTA joins the connection). */
+final class Sql {
+
+    /** A statement's parameters, set in order. */
+    interface Binder {
+        void bind(PreparedStatement s) throws SQLException;
+    }
+
+    /** Reads one result set. */
+    interface Reader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+
+    Sql(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    int update(String sql, Binder binder) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    <T> T query(String sql, Binder binder, Reader<T> reader) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
+            try (ResultSet rs = s.executeQuery()) {
+                return reader.read(rs);
+            }
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    /** Updates a counter row, or inserts it when there is none (callers hold the customer's row lock). */
+    void upsert(String update, String insert, Binder binder) {
+        if (update(update, binder) == 0) {
+            update(insert, binder);
+        }
+    }
+
+    static OffsetDateTime utc(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+
+    /** No customer data and no driver message: both could reach a log (docs/security.md). */
+    private static RuntimeException failure(String sql, SQLException e) {
+        String table = sql.replaceAll("(?s).*?(from|into|update)\\s+(\\w+).*", "$2");
+        return new EventStoreFailure("event store: statement on " + table + " failed (SQLState " + e.getSQLState()
+                + ")", e);
+    }
+
+    /** The database refused or could not be reached. */
+    public static final class EventStoreFailure extends RuntimeException {
+        EventStoreFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        /** True for a unique-key violation (SQLSTATE 23505, PostgreSQL and H2). */
+        public boolean duplicate() {
+            return getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState());
+        }
+    }
+}

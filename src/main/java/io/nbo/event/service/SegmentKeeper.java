@@ -1,0 +1,66 @@
+package io.nbo.event.service;
+
+import io.nbo.event.persistence.SegmentRepository;
+import io.nbo.event.persistence.SegmentRepository.Membership;
+import io.nbo.profile.persistence.ProfileAggregateWriter;
+import io.nbo.rules.vocabulary.Offers;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Keeps a customer's segments in step with the segment rows ({@code offers.segment("name", priority)}) of the live
+ * rule set: after each event the rows that hold now are the customer's rule-assigned segments, each with its highest
+ * priority and the row that gave it (the first to fire on a tie). Segments set on the profile by hand or import stay;
+ * rule-assigned ones that no row holds any more are removed.
+ */
+@ApplicationScoped
+public class SegmentKeeper {
+
+    private final SegmentRepository memberships;
+    private final ProfileAggregateWriter writer;
+
+    public SegmentKeeper(SegmentRepository memberships, ProfileAggregateWriter writer) {
+        this.memberships = memberships;
+        this.writer = writer;
+    }
+
+    /** Brings the memberships up to date; true when they changed (the profile row then changed too). */
+    public boolean keep(String customerId, List<Offers.SegmentAssignment> assigned, String ruleSetVersion,
+                        Instant now) {
+        Map<String, Offers.SegmentAssignment> best = new LinkedHashMap<>();
+        for (Offers.SegmentAssignment a : assigned) {
+            Offers.SegmentAssignment held = best.get(a.segment());
+            if (held == null || a.priority() > held.priority()) {
+                best.put(a.segment(), a);
+            }
+        }
+        List<Membership> before = memberships.of(customerId);
+        Map<String, Membership> old = new LinkedHashMap<>();
+        before.forEach(m -> old.put(m.segment(), m));
+        boolean same = old.size() == best.size() && best.values().stream().allMatch(a -> {
+            Membership m = old.get(a.segment());
+            return m != null && m.priority() == a.priority() && Objects.equals(m.rule(), a.rule());
+        });
+        if (same) {
+            return false;
+        }
+        List<Membership> next = new ArrayList<>(best.size());
+        for (Offers.SegmentAssignment a : best.values()) {
+            Membership m = old.get(a.segment());
+            boolean kept = m != null && m.priority() == a.priority() && m.rule().equals(a.rule());
+            next.add(kept ? m : new Membership(a.segment(), a.priority(), a.rule(), ruleSetVersion, now));
+        }
+        memberships.replace(customerId, next);
+        TreeSet<String> column = new TreeSet<>(writer.codes(customerId, "segments"));
+        column.removeAll(old.keySet());
+        column.addAll(best.keySet());
+        writer.setCodes(customerId, "segments", List.copyOf(column));
+        return true;
+    }
+}

@@ -22,6 +22,9 @@ class StandardTemplatesTest {
             if (template.template().startsWith("offers.weight")) {
                 value = "\"ELEC-10, 2\"";
             }
+            if (template.template().startsWith("offers.segment") || template.template().startsWith("offers.trigger")) {
+                value = "\"" + valueFor(template) + "\"";
+            }
             String csv = "RuleTable Standard\nNAME,CONDITION,ACTION\n," + (template.kind().equals("CONDITION")
                     ? object + "," : "Customer,") + "\n," + (template.kind().equals("CONDITION") ? quote(
                     template.template()) + ",\"offers.eligible(\"\"$param\"\");\"" : "known == $param,"
@@ -59,6 +62,15 @@ class StandardTemplatesTest {
         }
         if (t.startsWith("gender")) {
             return "female";
+        }
+        if (t.startsWith("event")) {
+            return "cart-abandoned";
+        }
+        if (t.startsWith("offers.segment")) {
+            return "coffee-fan, 20";
+        }
+        if (t.startsWith("offers.trigger")) {
+            return "ELEC-10, email, 0m, 1h";
         }
         return t.startsWith("offers.") ? "ELEC-10" : "x";
     }

@@ -29,6 +29,9 @@ class StandardTemplatesTest {
             }
             value = ATTRIBUTE_VALUES.entrySet().stream().filter(e -> template.template().startsWith(e.getKey()))
                     .map(java.util.Map.Entry::getValue).findFirst().orElse(value);
+            if (template.template().startsWith("offers.segment") || template.template().startsWith("offers.trigger")) {
+                value = "\"" + valueFor(template) + "\"";
+            }
             String csv = "RuleTable Standard\nNAME,CONDITION,ACTION\n," + (template.kind().equals("CONDITION")
                     ? object + "," : "Customer,") + "\n," + (template.kind().equals("CONDITION") ? quote(
                     template.template()) + ",\"offers.eligible(\"\"$param\"\");\"" : "known == $param,"
@@ -68,6 +71,15 @@ class StandardTemplatesTest {
         }
         if (t.startsWith("gender")) {
             return "female";
+        }
+        if (t.startsWith("event")) {
+            return "cart-abandoned";
+        }
+        if (t.startsWith("offers.segment")) {
+            return "coffee-fan, 20";
+        }
+        if (t.startsWith("offers.trigger")) {
+            return "ELEC-10, email, 0m, 1h";
         }
         return t.startsWith("offers.") ? "ELEC-10" : "x";
     }

@@ -49,7 +49,7 @@ class TableValidationTest {
                 tuple("D10", "'Touchpoint' unknown channel 'fax'; use one of email, sms, push, social, web, "
                         + "mobile-app, call-centre, in-store"),
                 tuple("E10", "'Lifecycle' unknown lifecycle 'sleeping'; use one of active, lapsed, lapsing, new, "
-                        + "prospect"),
+                        + "prospect, won-back"),
                 tuple("F10", "'Make eligible' unknown offer id 'ELEC-99'; it is not in the offer catalogue"),
                 tuple("G10", "'Prefer channel (offer, channel)' unknown channel 'pigeon'; use one of email, sms, push, "
                         + "social, web, mobile-app, call-centre, in-store"));

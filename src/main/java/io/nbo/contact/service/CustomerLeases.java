@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.infinispan.Cache;
@@ -28,6 +29,9 @@ import org.infinispan.Cache;
 @ApplicationScoped
 public class CustomerLeases {
 
+    /** Tokens unique across nodes without a SecureRandom call per decision: this node's random prefix and a count. */
+    private final String node = UUID.randomUUID().toString().substring(0, 13);
+    private final AtomicLong taken = new AtomicLong();
     private final Cache<String, String> leases;
     private final Duration lease;
     private final Duration wait;
@@ -40,7 +44,7 @@ public class CustomerLeases {
 
     /** Runs {@code work} holding the customer's lease. */
     public <T> T holding(String customerId, Supplier<T> work) {
-        String token = UUID.randomUUID().toString();
+        String token = node + taken.incrementAndGet();
         take(customerId, token);
         try {
             return work.get();

@@ -26,6 +26,8 @@ URL="http://127.0.0.1:${PORT}"
 LOG=target/bench/events-server.log
 mkdir -p target/bench
 
+# A fresh database each run: samples, aggregates and migrations from an earlier build never skew (or stop) this one.
+PGPASSWORD=${NBO_DB_PASSWORD:-nbo} dropdb -h 127.0.0.1 -U "${NBO_DB_USER:-nbo}" --if-exists "$DB" 2>/dev/null || true
 NBO_PG_DATABASES="nbo $DB" deploy/local/ensure-postgres.sh
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   ./mvnw -B -q package -DskipTests

@@ -52,4 +52,11 @@ public record Offer(
     public boolean oneDayOnly() {
         return validFrom != null && validFrom.equals(validTo);
     }
+
+    /** This offer restricted to one channel (none when it does not use that channel): an event trigger's offer. */
+    public Offer onlyOn(Channel channel) {
+        return new Offer(id, name, description, category, kind, businessValue,
+                channels.contains(channel) ? Set.of(channel) : Set.of(), validFrom, validTo, window, offerGroup,
+                priority, active);
+    }
 }

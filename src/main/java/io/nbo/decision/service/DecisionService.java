@@ -31,7 +31,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -109,10 +108,7 @@ public class DecisionService {
      */
     public Decision decideOne(DecisionRequest request, CustomerProfile customer, String offerId,
                               Channel channel, String requestedBy) {
-        List<Offer> only = catalogue.find(offerId).stream().map(o -> new Offer(
-                o.id(), o.name(), o.description(), o.category(), o.kind(), o.businessValue(),
-                o.channels().contains(channel) ? Set.of(channel) : Set.of(), o.validFrom(),
-                o.validTo(), o.window(), o.offerGroup(), o.priority(), o.active())).toList();
+        List<Offer> only = catalogue.find(offerId).map(o -> List.of(o.onlyOn(channel))).orElse(List.of());
         return decide(request, customer, only, requestedBy);
     }
 

@@ -29,6 +29,19 @@ class DecisionCoreIsFrameworkFreeTest {
             .because("the core, contact policy included, is called by services, never the other way round");
 
     @ArchTest
+    static final ArchRule allocationIsPlainJava = noClasses()
+            .that().resideInAPackage("io.nbo.campaign.allocation..")
+            .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+            .because("the allocator runs on any thread or node over plain values, testable without a container");
+
+    @ArchTest
+    static final ArchRule allocationDependsOnNoOuterLayer = noClasses()
+            .that().resideInAPackage("io.nbo.campaign.allocation..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.nbo..service..", "io.nbo..persistence..",
+                    "io.nbo..rest..", "io.nbo.campaign.run..")
+            .because("the batch run calls the allocator, never the other way round");
+
+    @ArchTest
     static final ArchRule domainRecordsHaveNoFrameworkImports = noClasses()
             .that().resideInAnyPackage("io.nbo.offer", "io.nbo.profile")
             .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)

@@ -98,7 +98,8 @@ public final class ArbitrationStage implements DecisionStage {
         return group == null || group.isBlank() ? null : group;
     }
 
-    private ScoreFactors factors(Situation situation, Candidate candidate) {
+    /** The candidate's score factors, as ranking computes them (a campaign scores every option this way). */
+    public ScoreFactors factors(Situation situation, Candidate candidate) {
         double value = Math.max(1.0, candidate.offer().businessValue().doubleValue());
         PropensityEstimate estimate = propensity.estimate(situation, candidate);
         return new ScoreFactors(estimate.value(), candidate.contextWeight(), value, candidate.offer().priority(),

@@ -4,6 +4,7 @@ import io.nbo.decision.core.experiment.Assignment;
 import io.nbo.decision.core.experiment.ExperimentSet;
 import io.nbo.decision.core.experiment.ExperimentStage;
 import io.nbo.decision.core.policy.AllocationStage;
+import io.nbo.decision.core.policy.ContactHistory;
 import io.nbo.decision.core.policy.ContactLimits;
 import io.nbo.decision.core.policy.PolicyStage;
 import io.nbo.offer.Offer;
@@ -37,14 +38,16 @@ public final class DecisionPipeline {
     private final Clock clock;
     private final Supplier<String> ids;
     private final Supplier<ExperimentSet> experiments;
+    private final CampaignStages campaign;
     private volatile CatalogueIndex catalogueIndex;
 
-    private DecisionPipeline(EligibilityEngine rules, List<DecisionStage> stages, ContactLimits contact,
+    private DecisionPipeline(EligibilityEngine rules, CampaignStages campaign, ContactLimits contact,
                              Supplier<ExperimentSet> experiments, FallbackOffer fallback, Clock clock,
                              Supplier<String> ids) {
         this.experiments = experiments;
         this.rules = rules;
-        this.stages = List.copyOf(stages);
+        this.campaign = campaign;
+        this.stages = campaign.inOrder();
         this.contact = contact;
         this.fallback = fallback;
         this.clock = clock;
@@ -72,12 +75,41 @@ public final class DecisionPipeline {
     public static DecisionPipeline standard(EligibilityEngine rules, PropensityModel propensity, ContactLimits contact,
                                             Supplier<ExperimentSet> experiments, FallbackOffer fallback, Clock clock,
                                             Supplier<String> ids) {
-        return new DecisionPipeline(rules, List.of(
-                new PolicyStage(contact.volumes()),
-                new ExperimentStage(),
-                new ChannelStage(),
-                new AllocationStage(new ArbitrationStage(propensity), contact.volumes())),
+        ArbitrationStage arbitration = new ArbitrationStage(propensity);
+        return new DecisionPipeline(rules, new CampaignStages(new PolicyStage(contact.volumes()),
+                new ExperimentStage(), new ChannelStage(), arbitration,
+                new AllocationStage(arbitration, contact.volumes())),
                 contact, experiments, fallback, clock, ids);
+    }
+
+    /**
+     * A batch campaign's view of one customer on one channel at a send time: the same stages as a real-time decision
+     * up to the choice (candidates and eligibility on the customer's local date and time at {@code at}, the contact
+     * policy over the history given, the experiments), then every offer that can go on the request's touchpoint
+     * channel, scored as arbitration scores it, best of each offer group only, instead of the top N. The allocator
+     * picks among them; {@link #confirm} then settles what it picked.
+     *
+     * @param history the customer's contact history, read by the caller (a batch reads a page of them at once)
+     * @param at      when the contact would happen (caps and rests are counted up to it)
+     */
+    public Prospect prospect(DecisionRequest request, CustomerProfile customer, ContactHistory history,
+                             List<Offer> catalogue, Instant at) {
+        LocalDateTime local = LocalDateTime.ofInstant(at, customer.timeZone());
+        List<Assignment> arms = experiments.get().assign(customer.id(), customer.segments(), at);
+        Situation situation = new Situation(customer, request.touchpoint(), request.context(), local,
+                request.limit(), at, contact.policy().get(), history, arms, request.dryRun());
+        EligibilityResult verdicts = rules.evaluate(situation, catalogue);
+        List<Candidate> running = eligibility.applyEligibleOnly(situation, index(catalogue), verdicts).kept();
+        return campaign.prospect(situation, running, verdicts.ruleSetVersion());
+    }
+
+    /**
+     * Settles what the allocator picked for one customer, as the end of a real-time decision does: re-counts the caps
+     * and rests with the offers ranked above in the same send counted as made, and claims volume through the ledger
+     * (a dry run only looks). Each offer keeps the channel it was picked for or is dropped.
+     */
+    public List<Candidate> confirm(Situation situation, List<Candidate> picked) {
+        return campaign.confirm(situation, picked);
     }
 
     /** The stages after eligibility, in the order each decision runs them. */

@@ -69,10 +69,22 @@ public class DecisionService {
         this.catalogue = catalogue;
         this.log = log;
         this.histories = histories;
+        this.pipeline = pipeline(rules, clock, policy, histories, volumes, fallback, experiments, learned, config);
+    }
+
+    /**
+     * The standard pipeline over the live parts, as every decision runs it. Batch campaigns build their own instance
+     * with this (it keeps a per-instance index of the catalogue it is given, and a campaign gives it the offers in
+     * scope), so the two run the same stages with the same parts.
+     */
+    public static DecisionPipeline pipeline(RuleEngine rules, Clock clock, PolicyService policy,
+                                            ContactHistoryStore histories, JdbcVolumeLedger volumes,
+                                            FallbackOfferService fallback, ExperimentRegistry experiments,
+                                            LearnedState learned, LearningConfig config) {
         LearnedPropensity propensity = new LearnedPropensity(new AffinityPropensity(), learned::counts,
                 learned::ownScore, random(config), new LearnedPropensity.Settings(config.enabled(), config.explore(),
                 config.priorStrength()));
-        this.pipeline = DecisionPipeline.standard(rules, propensity,
+        return DecisionPipeline.standard(rules, propensity,
                 new ContactLimits(policy::current, histories, volumes), experiments::live,
                 FallbackOffer.live(fallback::offerId), clock,
                 () -> UUID.randomUUID().toString());

@@ -24,7 +24,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class ProfileReader {
 
-    static final String COLUMNS = "id, age, gender, country, region, time_zone, consents, segments, tags, "
+    public static final String COLUMNS = "id, age, gender, country, region, time_zone, consents, segments, tags, "
             + "lifecycle_stage, engagement, recency_days, frequency, monetary, top_categories, top_items, "
             + "preferred_channels, predicted_value, churn_risk, name, email, phone, attributes";
     private static final String SELECT = "select " + COLUMNS + " from customer where id = ?";
@@ -49,7 +49,7 @@ public class ProfileReader {
     }
 
     /** The profile in the current row of a select of every column {@link #find} reads. */
-    static CustomerProfile profile(ResultSet rs) throws SQLException {
+    public static CustomerProfile profile(ResultSet rs) throws SQLException {
         return new CustomerProfile(rs.getString("id"), true, rs.getObject("age", Integer.class),
                 rs.getString("gender"), rs.getString("country"), rs.getString("region"),
                 ZoneId.of(rs.getString("time_zone")),

@@ -59,6 +59,12 @@ class SecurityWalkTest {
     static final Map<String, Rule> ACCESS = new TreeMap<>(Map.ofEntries(
             rule("POST /api/decisions", API_KEY, AGENT, MARKETER, ADMIN),
             rule("GET /api/experiments", MARKETER, ADMIN),
+            rule("POST /api/campaigns/runs", MARKETER, ADMIN),
+            rule("GET /api/campaigns/runs/{id}", MARKETER, ADMIN),
+            rule("POST /api/campaigns/runs/{id}/cancel", MARKETER, ADMIN),
+            rule("POST /api/campaigns/runs/{id}/restart", MARKETER, ADMIN),
+            rule("GET /api/campaigns/runs/{id}/summary", MARKETER, ADMIN),
+            rule("GET /api/campaigns/runs/{id}/sendlist", Map.of("channel", "email"), MARKETER, ADMIN),
             rule("POST /api/history/imports", MARKETER, ADMIN),
             rule("GET /api/history/imports/{id}", MARKETER, ADMIN),
             rule("PUT /api/learning/own-scores", MARKETER, ADMIN),

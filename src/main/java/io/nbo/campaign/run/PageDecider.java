@@ -95,6 +95,22 @@ public class PageDecider {
         return new Page(results, reached, value, dual);
     }
 
+    /** The allocator's view of each customer (the first pass, on the sample), split over the same threads. */
+    List<io.nbo.campaign.allocation.Customer> options(CustomerDecider decider, List<CustomerProfile> customers) {
+        Map<String, ContactHistory> known = histories.histories(customers.stream().map(CustomerProfile::id).toList());
+        int threads = Math.max(1, Math.min(config.threads(), customers.size() / 50 + 1));
+        int chunk = Math.max(1, (customers.size() + threads - 1) / threads);
+        List<CompletableFuture<List<io.nbo.campaign.allocation.Customer>>> parts = new ArrayList<>(threads);
+        for (int from = 0; from < customers.size(); from += chunk) {
+            List<CustomerProfile> part = customers.subList(from, Math.min(customers.size(), from + chunk));
+            parts.add(executor.supplyAsync(() -> part.stream()
+                    .map(p -> decider.options(p, known.get(p.id())).customer()).toList()));
+        }
+        List<io.nbo.campaign.allocation.Customer> out = new ArrayList<>(customers.size());
+        parts.forEach(p -> out.addAll(p.join()));
+        return out;
+    }
+
     private record Decided(CustomerResult result, double dualTerm) {
     }
 

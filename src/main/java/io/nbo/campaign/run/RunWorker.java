@@ -114,11 +114,7 @@ public class RunWorker {
         long started = System.nanoTime();
         store.phase(spec.id(), RunStatus.SAMPLING, total, null);
         List<CustomerProfile> sample = audience.sample(spec, total, config.sampleSize());
-        Map<String, ContactHistory> known = histories.histories(sample.stream().map(CustomerProfile::id).toList());
-        List<Customer> customers = new ArrayList<>(sample.size());
-        for (CustomerProfile profile : sample) {
-            customers.add(decider.options(profile, known.get(profile.id())).customer());
-        }
+        List<Customer> customers = pages.options(decider, sample);
         long sampled = System.nanoTime();
         store.phase(spec.id(), RunStatus.PRICING, total, sample.size());
         var limits = RunLimits.of(spec.offers(), policy, volumes);

@@ -62,6 +62,15 @@ class CampaignRunTest {
     void restorePolicy() {
         faults.crashAfterPages(0);
         policy.reload("test");
+        for (String key : asMarketer().get("/api/experiments").jsonPath().<String>getList("key")) {
+            JsonPath e = asMarketer().get("/api/experiments/" + key).jsonPath();
+            if (e.getBoolean("running")) {
+                asMarketer().contentType(ContentType.JSON).body(Map.of("layer", e.getString("layer"),
+                                "traffic", e.getDouble("traffic"), "arms", e.getList("arms"),
+                                "offers", e.getList("offers"), "endsAt", clock.instant().toString()))
+                        .put("/api/experiments/" + key).then().statusCode(200);
+            }
+        }
     }
 
     /** The shipped policy plus a stock of RET-15 under a fresh rule name (a fresh counter). */
@@ -262,5 +271,39 @@ class CampaignRunTest {
         JsonPath history = asAgent().get("/api/customers/" + send.get("customer_id") + "/history").then()
                 .statusCode(200).extract().jsonPath();
         assertThat(history.getList("decisionId", String.class)).contains((String) send.get("decision_id"));
+    }
+
+    @Test
+    void aHoldoutsControlCustomersGetNothingAndAreLoggedWithTheirArmAsRealTimeDoes() {
+        CampaignFixture.Segment audience = fixture.customers(60);
+        asMarketer().contentType(ContentType.JSON).body("""
+                {"name": "Campaign holdout", "layer": "holdout", "offers": [], "startsAt": "2026-11-23T11:00:00Z",
+                 "arms": [{"name": "holdout", "share": 0.5, "control": true, "treatment": "no-offer"},
+                          {"name": "served", "share": 0.5, "treatment": "current"}]}
+                """).put("/api/experiments/campaign-hold").then().statusCode(200);
+
+        String id = start(run(audience.name(), "\"email\"", 1, false));
+        awaitStatus(id, "done");
+
+        List<Map<String, Object>> arms = fixture.rows("select e.customer_id, e.arm, "
+                + "(select count(*) from decision_offer o where o.decision_id = e.decision_id) as offers, "
+                + "(select count(*) from campaign_send s where s.run_id = ? and s.customer_id = e.customer_id) "
+                + "as sends from decision_experiment e join decision_log d on d.id = e.decision_id "
+                + "where d.requested_by = ? and e.experiment_key = 'campaign-hold'", id, "campaign:" + id);
+        assertThat(arms).hasSize(60);
+        List<Map<String, Object>> held = arms.stream().filter(r -> r.get("arm").equals("holdout")).toList();
+        List<Map<String, Object>> served = arms.stream().filter(r -> r.get("arm").equals("served")).toList();
+        assertThat(held).isNotEmpty();
+        assertThat(served).isNotEmpty();
+        assertThat(held).allSatisfy(r -> {
+            assertThat(((Number) r.get("offers")).longValue()).isZero();
+            assertThat(((Number) r.get("sends")).longValue()).isZero();
+        });
+        assertThat(served).allSatisfy(r -> {
+            assertThat(((Number) r.get("offers")).longValue()).isEqualTo(1);
+            assertThat(((Number) r.get("sends")).longValue()).isEqualTo(1);
+        });
+        JsonPath summary = asMarketer().get("/api/campaigns/runs/" + id + "/summary").jsonPath();
+        assertThat(summary.getLong("customersReached")).isEqualTo(served.size());
     }
 }

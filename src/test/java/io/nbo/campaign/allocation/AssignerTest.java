@@ -41,6 +41,7 @@ class AssignerTest {
         assertThat(s.gap()).isEqualTo(0.0);
         assertThat(s.usedVolume()).containsExactly(1, 1);
         assertThat(s.customersReached()).isEqualTo(2);
+        assertThat(ExactAllocator.solve(p.customers(), p.limits()).value()).isEqualTo(19.0);
     }
 
     @Test

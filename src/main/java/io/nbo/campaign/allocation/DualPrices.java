@@ -14,6 +14,14 @@ import java.util.List;
  */
 public final class DualPrices {
 
+    /**
+     * The margin to add ({@link #withMargin}) before assigning: prices exactly at a marginal customer's threshold
+     * leave that customer indifferent, and rounding then decides. On 60 random 30 x 6 instances 1% raised the worst
+     * share of the optimum from 0.80 to 0.87 and the mean from 0.94 to 0.98; on 100,000 customers it changed the
+     * value by 0.01% (docs/benchmarks.md).
+     */
+    public static final double RECOMMENDED_MARGIN = 0.01;
+
     private final double[] volume;
     private final double[] budget;
     private final double sampleBound;

@@ -41,6 +41,7 @@ class AssignerTest {
         assertThat(s.gap()).isEqualTo(0.0);
         assertThat(s.usedVolume()).containsExactly(1, 1);
         assertThat(s.customersReached()).isEqualTo(2);
+        assertThat(ExactAllocator.solve(p.customers(), p.limits()).value()).isEqualTo(19.0);
     }
 
     @Test
@@ -106,6 +107,36 @@ class AssignerTest {
             got.forEach(o -> counted[o.offer()]++);
         }
         return counted;
+    }
+
+    @Test
+    void twoNodesWithHalfOfEveryLimitAndTheSamePricesAddUpToOneValidBound() {
+        Problem p = Problems.random(3, 30, 6, 0.6);
+        DualPrices prices = DualPrices.solve(p.customers(), p.limits(), 1.0);
+        Assigner first = new Assigner(prices, half(p.limits(), 0));
+        Assigner second = new Assigner(prices, half(p.limits(), 1));
+        p.customers().subList(0, 15).forEach(first::assign);
+        p.customers().subList(15, 30).forEach(second::assign);
+        Assigner whole = new Assigner(prices, p.limits());
+        p.customers().forEach(whole::assign);
+
+        Summary both = first.summary().plus(second.summary());
+
+        assertThat(both.upperBound()).isCloseTo(whole.summary().upperBound(), within(1e-9));
+        assertThat(both.upperBound()).isGreaterThanOrEqualTo(ExactAllocator.solve(p.customers(), p.limits()).value());
+        assertThat(both.value()).isCloseTo(first.summary().value() + second.summary().value(), within(1e-9));
+        assertThat(both.customersReached())
+                .isEqualTo(first.summary().customersReached() + second.summary().customersReached());
+        for (int o = 0; o < 6; o++) {
+            assertThat(both.usedVolume()[o]).isLessThanOrEqualTo(p.limits().get(o).volume());
+        }
+    }
+
+    /** Part {@code part} (0 or 1) of every limit: the two parts add up to the limit. */
+    private static List<OfferLimit> half(List<OfferLimit> limits, int part) {
+        return limits.stream().map(l -> new OfferLimit(l.offerId(),
+                l.volumeLimited() ? (part == 0 ? l.volume() / 2 : l.volume() - l.volume() / 2) : Long.MAX_VALUE,
+                l.budgetLimited() ? l.budget() / 2 : Double.POSITIVE_INFINITY)).toList();
     }
 
     @Test

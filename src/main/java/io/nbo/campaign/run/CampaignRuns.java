@@ -6,7 +6,9 @@ import io.nbo.campaign.run.persistence.RunRow;
 import io.nbo.campaign.run.persistence.RunStore;
 import io.nbo.common.error.ConflictProblem;
 import io.nbo.common.error.NotFoundProblem;
+import io.nbo.common.persistence.DatabaseFailures;
 import io.nbo.config.CampaignConfig;
+import io.nbo.contact.service.DecisionLog;
 import io.nbo.contact.service.PolicyService;
 import io.nbo.offer.service.OfferCatalogue;
 import io.quarkus.runtime.ShutdownEvent;
@@ -39,6 +41,7 @@ public class CampaignRuns {
     private final ManagedExecutor executor;
     private final CampaignConfig config;
     private final Clock clock;
+    private final DecisionLog log;
     /** Leases run on the wall clock, whatever clock decisions read (tests fix that one). */
     private final Clock leaseClock = Clock.systemUTC();
     private final String node = "node-" + UUID.randomUUID();
@@ -47,7 +50,8 @@ public class CampaignRuns {
 
     public CampaignRuns(RunStore store, RunReports reports, RunWorker worker, AudienceReader audience,
                         OfferCatalogue catalogue, PolicyService policies, ManagedExecutor executor,
-                        CampaignConfig config, Clock clock) {
+                        CampaignConfig config, Clock clock, DecisionLog log) {
+        this.log = log;
         this.store = store;
         this.reports = reports;
         this.worker = worker;
@@ -103,18 +107,25 @@ public class CampaignRuns {
     @Scheduled(every = "${nbo.campaign.resume-every:20s}", delayed = "${nbo.campaign.resume-every:20s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resume() {
-        if (stopping) {
+        // While the decision log knows the database is away, look again later: connection attempts from here would
+        // queue before the log's (a run in progress stops at its next page by itself).
+        if (stopping || log.state().databaseDown()) {
             return;
         }
-        Instant now = leaseClock.instant();
-        for (String id : active) {
-            store.heartbeat(id, node, now);
-        }
-        for (String id : store.orphaned(now.minus(config.lease()))) {
-            if (!active.contains(id)) {
-                LOG.infof("Resuming campaign run %s, which no node held", id);
-                launch(id);
+        try {
+            Instant now = leaseClock.instant();
+            for (String id : active) {
+                store.heartbeat(id, node, now);
             }
+            for (String id : store.orphaned(now.minus(config.lease()))) {
+                if (!active.contains(id)) {
+                    LOG.infof("Resuming campaign run %s, which no node held", id);
+                    launch(id);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Looking for campaign runs to resume failed (%s); trying again in %s",
+                    DatabaseFailures.describe(e), config.resumeEvery());
         }
     }
 

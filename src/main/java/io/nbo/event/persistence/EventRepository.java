@@ -35,6 +35,25 @@ public class EventRepository {
                 rs -> rs.next());
     }
 
+    /**
+     * Locks many customers' rows until the transaction ends, in id order (the order every writer uses, so two
+     * writers never wait for each other in a circle); returns the ids that exist.
+     */
+    public java.util.Set<String> lockCustomers(java.util.SortedSet<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<String> ids = List.copyOf(customerIds);
+        return sql.query("select id from customer where id in (" + Sql.marks(ids.size()) + ") order by id for update",
+                Sql.ids(ids), rs -> {
+                    java.util.Set<String> out = new java.util.HashSet<>();
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                    return out;
+                });
+    }
+
     /** The customer an event id was stored for, if it was. */
     public Optional<String> storedFor(String eventId) {
         return sql.query("select customer_id from customer_event where event_id = ?", s -> s.setString(1, eventId),

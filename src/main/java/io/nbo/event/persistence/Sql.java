@@ -48,6 +48,41 @@ final class Sql {
         }
     }
 
+    /** Sets one item's parameters of a batched statement. */
+    interface ItemBinder<T> {
+        void bind(PreparedStatement s, T item) throws SQLException;
+    }
+
+    /** Runs one statement for every item as a single JDBC batch (one round trip where the driver allows). */
+    <T> void batch(String sql, java.util.Collection<T> items, ItemBinder<T> binder) {
+        if (items.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (T item : items) {
+                binder.bind(s, item);
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    /** {@code ?, ?, ?} for an {@code in (...)} list of n values. */
+    static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /** Binds the ids of an {@code in (...)} list from parameter 1. */
+    static Binder ids(java.util.List<String> ids) {
+        return s -> {
+            for (int i = 0; i < ids.size(); i++) {
+                s.setString(i + 1, ids.get(i));
+            }
+        };
+    }
+
     /** Updates a counter row, or inserts it when there is none (callers hold the customer's row lock). */
     void upsert(String update, String insert, Binder binder) {
         if (update(update, binder) == 0) {

@@ -2,6 +2,7 @@ package io.nbo.profile.service;
 
 import io.nbo.common.error.ConflictProblem;
 import io.nbo.common.error.NotFoundProblem;
+import io.nbo.event.service.SegmentReevaluation;
 import io.nbo.profile.CustomerProfile;
 import io.nbo.profile.persistence.CustomerEntity;
 import io.nbo.profile.persistence.CustomerRepository;
@@ -12,16 +13,21 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** Writes and admin reads of customer profiles; every write invalidates the cached copy after it commits. */
+/**
+ * Writes and admin reads of customer profiles. After every write commits, the customers' segments are re-evaluated
+ * against the segment rows (the written profile may now meet or miss a row) and then the cached copy is dropped.
+ */
 @ApplicationScoped
 public class ProfileService {
 
     private final CustomerRepository repository;
     private final ProfileStore store;
+    private final SegmentReevaluation segments;
 
-    public ProfileService(CustomerRepository repository, ProfileStore store) {
+    public ProfileService(CustomerRepository repository, ProfileStore store, SegmentReevaluation segments) {
         this.repository = repository;
         this.store = store;
+        this.segments = segments;
     }
 
     public CustomerProfile get(String id) {
@@ -44,6 +50,7 @@ public class ProfileService {
             }
             repository.persist(ProfileMapper.fill(new CustomerEntity(), profile));
         });
+        segments.reevaluate(List.of(profile.id()));
         store.invalidate(profile.id());
         return profile;
     }
@@ -56,6 +63,7 @@ public class ProfileService {
             }
             ProfileMapper.fill(entity, profile);
         });
+        segments.reevaluate(List.of(profile.id()));
         store.invalidate(profile.id());
         return profile;
     }
@@ -75,6 +83,7 @@ public class ProfileService {
                     }
                 }
             });
+            segments.reevaluate(SegmentReevaluation.ids(slice));
             slice.forEach(p -> store.invalidate(p.id()));
         }
         return profiles.size();

@@ -96,6 +96,25 @@ public class EventRepository {
                 });
     }
 
+    /** A customer's purchases that happened from {@code from} to {@code to} (both included), in the caller's transaction. */
+    public List<StoredEvent> purchasesBetween(String customerId, Instant from, Instant to) {
+        return sql.query("select event_id, customer_id, event_type, occurred_at, received_at, channel, amount, body "
+                + "from customer_event where customer_id = ? and event_type = 'purchase' and occurred_at >= ? "
+                + "and occurred_at <= ?", s -> {
+                    s.setString(1, customerId);
+                    s.setObject(2, Sql.utc(from));
+                    s.setObject(3, Sql.utc(to));
+                }, rs -> {
+                    List<StoredEvent> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new StoredEvent(rs.getString(1), rs.getString(2), EventType.PURCHASE,
+                                Sql.instant(rs, "occurred_at"), Sql.instant(rs, "received_at"), rs.getString(6),
+                                rs.getBigDecimal(7), rs.getString(8)));
+                    }
+                    return out;
+                });
+    }
+
     /** Deletes every event of the customer (erasure); returns how many. */
     public int deleteFor(String customerId) {
         return sql.update("delete from customer_event where customer_id = ?", s -> s.setString(1, customerId));

@@ -16,7 +16,7 @@ public class EventTestData {
 
     static final List<String> TABLES = List.of("customer_event", "customer_purchase_month", "customer_item_stat",
             "customer_channel_stat", "customer_activity", "customer_consent_change", "customer_segment",
-            "offer_outbox", "customer_baseline");
+            "offer_outbox", "customer_baseline", "trigger_firing");
 
     private final DataSource dataSource;
 

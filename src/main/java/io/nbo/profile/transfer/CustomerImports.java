@@ -194,7 +194,7 @@ public class CustomerImports {
                         + "header " + header.size() + " columns");
                 return null;
             }
-            return CustomerFields.row(header, record.values());
+            return CustomerFields.row(header, record.values().stream().map(CsvCells::restore).toList());
         }
         try {
             Object value = JSON.readValue(record.text(), Object.class);

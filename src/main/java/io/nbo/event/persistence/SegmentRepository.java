@@ -16,8 +16,18 @@ public class SegmentRepository {
 
     private final Sql sql;
 
+    @jakarta.inject.Inject
     public SegmentRepository(DataSource dataSource) {
         this.sql = new Sql(dataSource);
+    }
+
+    private SegmentRepository(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** The same statements on a connection the caller owns and commits (an import batch's). */
+    public SegmentRepository on(java.sql.Connection connection) {
+        return new SegmentRepository(Sql.on(connection));
     }
 
     /** Highest priority first, then by name. */

@@ -90,30 +90,52 @@ public class SegmentReevaluation {
             Set<String> present = events.lockCustomers(new TreeSet<>(ids));
             List<String> locked = ids.stream().filter(present::contains).toList();
             Map<String, CustomerProfile> profiles = reader.findAll(locked);
-            Map<String, List<Membership>> before = memberships.ofAll(locked);
-            Map<String, List<Membership>> nextMemberships = new HashMap<>();
-            Map<String, List<String>> nextColumns = new HashMap<>();
-            for (String id : locked) {
-                CustomerProfile profile = profiles.get(id);
-                Situation situation = new Situation(profile, Channel.WEB, Map.of(),
-                        LocalDateTime.ofInstant(now, profile.timeZone()), 1, now);
-                SegmentKeeper.Change change = SegmentKeeper.change(before.getOrDefault(id, List.of()),
-                        profile.segments(), live.actions(situation).segmentAssignments(), live.version(), now);
-                if (change.memberships() != null) {
-                    nextMemberships.put(id, change.memberships());
-                }
-                if (change.column() != null) {
-                    nextColumns.put(id, change.column());
-                }
-            }
-            memberships.replaceAll(nextMemberships);
-            writer.setSegments(nextColumns);
-            Set<String> out = new TreeSet<>(nextMemberships.keySet());
-            out.addAll(nextColumns.keySet());
-            return out;
+            return evaluate(memberships, writer::setSegments, live, locked.stream().map(profiles::get).toList(),
+                    now);
         });
         changed.forEach(store::invalidate);
         return changed.size();
+    }
+
+    /**
+     * Re-evaluates an import batch inside its own transaction, on its connection, right after its rows were written:
+     * the rows are locked by the write and the profiles are exactly those written, so nothing is read again; the
+     * batch and its segments commit together. Returns the ids whose segments changed (drop their cached profiles
+     * after the commit).
+     */
+    public Set<String> inBatch(java.sql.Connection c, List<CustomerProfile> written) {
+        CompiledRuleSet live = rules.live();
+        if (live == null || written.isEmpty()) {
+            return Set.of();
+        }
+        return evaluate(memberships.on(c), changes -> writer.setSegments(c, changes), live, written,
+                clock.instant());
+    }
+
+    /** Evaluates the profiles, writes what changed; returns the changed ids. */
+    private static Set<String> evaluate(SegmentRepository memberships,
+                                        java.util.function.Consumer<Map<String, List<String>>> columns,
+                                        CompiledRuleSet live, List<CustomerProfile> profiles, Instant now) {
+        Map<String, List<Membership>> before = memberships.ofAll(ids(profiles));
+        Map<String, List<Membership>> nextMemberships = new HashMap<>();
+        Map<String, List<String>> nextColumns = new HashMap<>();
+        for (CustomerProfile profile : profiles) {
+            Situation situation = new Situation(profile, Channel.WEB, Map.of(),
+                    LocalDateTime.ofInstant(now, profile.timeZone()), 1, now);
+            SegmentKeeper.Change change = SegmentKeeper.change(before.getOrDefault(profile.id(), List.of()),
+                    profile.segments(), live.actions(situation).segmentAssignments(), live.version(), now);
+            if (change.memberships() != null) {
+                nextMemberships.put(profile.id(), change.memberships());
+            }
+            if (change.column() != null) {
+                nextColumns.put(profile.id(), change.column());
+            }
+        }
+        memberships.replaceAll(nextMemberships);
+        columns.accept(nextColumns);
+        Set<String> out = new TreeSet<>(nextMemberships.keySet());
+        out.addAll(nextColumns.keySet());
+        return out;
     }
 
     /** Ids as a list, for callers holding profiles. */

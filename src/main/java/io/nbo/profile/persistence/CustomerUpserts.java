@@ -57,8 +57,18 @@ public class CustomerUpserts {
     public record Written(int inserted, int updated, int unchanged) {
     }
 
+    /** More work on the upsert's connection, in its transaction, after the rows and baselines are written. */
+    public interface AfterWrite {
+        void run(Connection c) throws SQLException;
+    }
+
     /** Inserts or replaces the profiles (ids unique within the call), all or none. */
     public Written upsert(List<CustomerProfile> profiles, Instant at) throws SQLException {
+        return upsert(profiles, at, c -> { });
+    }
+
+    /** Inserts or replaces the profiles and runs {@code after} in the same transaction: all of it or none. */
+    public Written upsert(List<CustomerProfile> profiles, Instant at, AfterWrite after) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -66,6 +76,7 @@ public class CustomerUpserts {
                         profiles.stream().map(CustomerProfile::id).toList());
                 Written written = postgres(c) ? upsertPostgres(c, profiles, at) : mergeH2(c, profiles, at);
                 baselines.rebase(c, profiles, before, at);
+                after.run(c);
                 c.commit();
                 return written;
             } catch (SQLException | RuntimeException e) {

@@ -91,8 +91,20 @@ public class ProfileAggregateWriter {
         if (byCustomer.isEmpty()) {
             return;
         }
+        try (Connection c = dataSource.getConnection()) {
+            setSegments(c, byCustomer);
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing profiles failed (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    /** {@link #setSegments(java.util.Map)} on a connection the caller owns and commits. */
+    public void setSegments(Connection c, java.util.Map<String, List<String>> byCustomer) {
+        if (byCustomer.isEmpty()) {
+            return;
+        }
         String sql = "update customer set segments = ?, version = version + 1 where id = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             for (java.util.Map.Entry<String, List<String>> e : byCustomer.entrySet()) {
                 s.setString(1, LIST.convertToDatabaseColumn(e.getValue().stream().sorted().distinct().toList()));
                 s.setString(2, e.getKey());

@@ -16,8 +16,9 @@ import java.util.TreeSet;
 
 /**
  * Writes an import's batches: each batch one transaction (all its rows or none); when the database refuses a batch,
- * row by row to find and reject the rows it refuses. After a batch commits its customers' segments are re-evaluated
- * (one set of statements for the whole batch, {@link SegmentReevaluation}) and their cached profiles dropped.
+ * row by row to find and reject the rows it refuses. The batch's segments are re-evaluated in the same transaction
+ * (one set of statements for the whole batch, {@link SegmentReevaluation#inBatch}), so rows, baselines and segments
+ * commit together; the cached profiles are dropped after the commit.
  */
 @ApplicationScoped
 public class ImportWriter {
@@ -44,7 +45,7 @@ public class ImportWriter {
         long through = batch.lines.get(batch.lines.size() - 1);
         List<CustomerProfile> profiles = withHeldSegments(batch.profiles);
         try {
-            CustomerUpserts.Written w = upserts.upsert(profiles, clock.instant());
+            CustomerUpserts.Written w = upserts.upsert(profiles, clock.instant(), c -> segments(c, profiles));
             job.committed(through, w.inserted(), w.updated(), w.unchanged());
         } catch (SQLException e) {
             if (transient_(e)) {
@@ -53,7 +54,8 @@ public class ImportWriter {
             for (int i = 0; i < profiles.size(); i++) {
                 CustomerProfile p = profiles.get(i);
                 try {
-                    CustomerUpserts.Written w = upserts.upsert(List.of(p), clock.instant());
+                    CustomerUpserts.Written w = upserts.upsert(List.of(p), clock.instant(),
+                            c -> segments(c, List.of(p)));
                     job.committed(batch.lines.get(i), w.inserted(), w.updated(), w.unchanged());
                 } catch (SQLException row) {
                     if (transient_(row)) {
@@ -64,7 +66,6 @@ public class ImportWriter {
                 }
             }
         }
-        segments.reevaluate(SegmentReevaluation.ids(profiles));
         profiles.forEach(p -> store.invalidate(p.id()));
         batch.clear();
     }
@@ -73,6 +74,18 @@ public class ImportWriter {
         String state = e.getSQLState();
         return state == null || state.startsWith("08") || state.startsWith("57") || state.startsWith("53")
                 || state.startsWith("40");
+    }
+
+    /** The batch's segments, on its connection; a refused statement reported as the SQLException it was. */
+    private void segments(java.sql.Connection c, List<CustomerProfile> written) throws SQLException {
+        try {
+            segments.inBatch(c, written);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -94,6 +94,13 @@ public record CustomerProfile(
                 preferredChannels, predictedValue, churnRisk, name, email, phone, attributes);
     }
 
+    /** This profile with other segments. */
+    public CustomerProfile withSegments(Set<String> segments) {
+        return new CustomerProfile(id, known, age, gender, country, region, timeZone, consents, segments, tags,
+                lifecycleStage, engagement, recencyDays, frequency, monetary, topCategories, topItems,
+                preferredChannels, predictedValue, churnRisk, name, email, phone, attributes);
+    }
+
     /**
      * Never the personal data: a record's default text would put the id, name, e-mail, phone and attributes in a log.
      */

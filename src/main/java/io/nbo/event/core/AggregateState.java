@@ -18,10 +18,17 @@ import java.util.TreeMap;
  * @param categories spend and quantity per category, all kept history
  * @param items      quantity and spend per item, all kept history
  * @param responses  responses (opened, clicked) per channel
+ * @param baseline   the imported purchase figures the events add to; null when none
  */
 public record AggregateState(SortedMap<YearMonth, Tally> months, Map<String, Tally> categories,
                              Map<String, Tally> items, Map<Channel, Integer> responses, Instant firstPurchase,
-                             Instant lastPurchase) {
+                             Instant lastPurchase, Baseline baseline) {
+
+    /** State without a baseline. */
+    public AggregateState(SortedMap<YearMonth, Tally> months, Map<String, Tally> categories, Map<String, Tally> items,
+                          Map<Channel, Integer> responses, Instant firstPurchase, Instant lastPurchase) {
+        this(months, categories, items, responses, firstPurchase, lastPurchase, null);
+    }
 
     public AggregateState {
         months = new TreeMap<>(months);
@@ -31,7 +38,29 @@ public record AggregateState(SortedMap<YearMonth, Tally> months, Map<String, Tal
     }
 
     public static AggregateState empty() {
-        return new AggregateState(new TreeMap<>(), Map.of(), Map.of(), Map.of(), null, null);
+        return new AggregateState(new TreeMap<>(), Map.of(), Map.of(), Map.of(), null, null, null);
+    }
+
+    /** This state with the events' months, first and last purchase folded together with the baseline's figures. */
+    public AggregateState withBaselineFolded() {
+        if (baseline == null) {
+            return this;
+        }
+        TreeMap<YearMonth, Tally> merged = new TreeMap<>(months);
+        if (baseline.frequency() > 0 || baseline.monetary().signum() != 0) {
+            merged.merge(baseline.month(), new Tally(baseline.frequency(), baseline.monetary()),
+                    (a, b) -> a.plus(b.count(), b.amount()));
+        }
+        Instant implied = baseline.lastPurchaseDay() == null ? null
+                : baseline.lastPurchaseDay().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Instant last = lastPurchase == null || implied != null && implied.isAfter(lastPurchase) ? implied
+                : lastPurchase;
+        // The figures do not say when the first purchase was: taken as the start of their 12-month window.
+        Instant start = implied == null ? null : baseline.asOf().atZone(java.time.ZoneOffset.UTC).minusMonths(12)
+                .toInstant();
+        Instant first = firstPurchase == null || start != null && start.isBefore(firstPurchase) ? start
+                : firstPurchase;
+        return new AggregateState(merged, categories, items, responses, first, last, baseline);
     }
 
     public boolean purchased() {

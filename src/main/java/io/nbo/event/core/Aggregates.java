@@ -48,7 +48,8 @@ public final class Aggregates {
                           Double churnRisk, BigDecimal predictedValue) {
     }
 
-    public static Derived derive(AggregateState state, LocalDate today) {
+    public static Derived derive(AggregateState events, LocalDate today) {
+        AggregateState state = events.withBaselineFolded();
         YearMonth current = YearMonth.from(today);
         YearMonth from = current.minusMonths(11);
         int frequency = 0;
@@ -64,12 +65,18 @@ public final class Aggregates {
                 .sorted(Comparator.<Map.Entry<String, AggregateState.Tally>, BigDecimal>comparing(
                         e -> e.getValue().amount()).reversed().thenComparing(Map.Entry::getKey))
                 .limit(TOP).map(Map.Entry::getKey).toList();
+        if (state.baseline() != null) {
+            categories = baselineFirst(state.baseline().topCategories(), categories);
+        }
         List<String> items = state.items().entrySet().stream()
                 .sorted(Comparator.<Map.Entry<String, AggregateState.Tally>>comparingLong(e -> e.getValue().count())
                         .reversed()
                         .thenComparing(e -> e.getValue().amount(), Comparator.reverseOrder())
                         .thenComparing(Map.Entry::getKey))
                 .limit(TOP).map(Map.Entry::getKey).toList();
+        if (state.baseline() != null) {
+            items = baselineFirst(state.baseline().topItems(), items);
+        }
         List<Channel> channels = state.responses().entrySet().stream().filter(e -> e.getValue() > 0)
                 .sorted(Comparator.<Map.Entry<Channel, Integer>>comparingInt(Map.Entry::getValue).reversed()
                         .thenComparing(Map.Entry::getKey))
@@ -83,6 +90,13 @@ public final class Aggregates {
         BigDecimal predicted = monetary.multiply(BigDecimal.valueOf(1 - churn)).setScale(2, RoundingMode.HALF_UP);
         return new Derived(recency, frequency, monetary, categories, items, channels,
                 lifecycle(state, today, recency), churn, predicted);
+    }
+
+    /** The imported list in its order, then the events' names not in it, at most {@link #TOP}. */
+    private static List<String> baselineFirst(List<String> imported, List<String> fromEvents) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(imported);
+        out.addAll(fromEvents);
+        return out.stream().limit(TOP).toList();
     }
 
     static String lifecycle(AggregateState state, LocalDate today, int recency) {

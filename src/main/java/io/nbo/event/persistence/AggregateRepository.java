@@ -25,12 +25,17 @@ import javax.sql.DataSource;
 public class AggregateRepository {
 
     private final Sql sql;
+    private final BaselineRepository baselines;
 
-    public AggregateRepository(DataSource dataSource) {
+    public AggregateRepository(DataSource dataSource, BaselineRepository baselines) {
         this.sql = new Sql(dataSource);
+        this.baselines = baselines;
     }
 
-    /** Adds one new event to the customer's counters. */
+    /**
+     * Adds one new event to the customer's counters. A purchase that happened before the customer's baseline was
+     * taken counts as activity only: the baseline's figures hold it already.
+     */
     public void apply(CustomerEvent event) {
         String id = event.customerId();
         Instant at = event.occurredAt();
@@ -47,7 +52,7 @@ public class AggregateRepository {
                 s.setString(2, id);
             });
         }
-        if (purchase) {
+        if (purchase && baselines.of(id).map(b -> !b.covers(at)).orElse(true)) {
             purchase(event);
         }
         if (event.type().response() && event.channel() != null) {
@@ -135,7 +140,8 @@ public class AggregateRepository {
                 + "where customer_id = ?", s -> s.setString(1, customerId), rs -> rs.next()
                 ? new Instant[] {Sql.instant(rs, "first_purchase_at"), Sql.instant(rs, "last_purchase_at")}
                 : new Instant[2]);
-        return new AggregateState(months, categories, items, responses, purchases[0], purchases[1]);
+        return new AggregateState(months, categories, items, responses, purchases[0], purchases[1],
+                baselines.of(customerId).orElse(null));
     }
 
     /**
@@ -169,10 +175,11 @@ public class AggregateRepository {
         return true;
     }
 
-    /** Customers who ever bought, by id, after {@code after}: a page for the nightly refresh. */
+    /** Customers who ever bought (by events or by their baseline) and sent an event, by id, after {@code after}: a page for the nightly refresh. */
     public java.util.List<String> buyersAfter(String after, int limit) {
-        return sql.query("select customer_id from customer_activity where last_purchase_at is not null "
-                + "and customer_id > ? order by customer_id", s -> {
+        return sql.query("select a.customer_id from customer_activity a left join customer_baseline b on "
+                + "b.customer_id = a.customer_id where (a.last_purchase_at is not null or b.recency_days is not null) "
+                + "and a.customer_id > ? order by a.customer_id", s -> {
                     s.setString(1, after);
                     s.setMaxRows(limit);
                 }, rs -> {
@@ -188,7 +195,7 @@ public class AggregateRepository {
     public int deleteFor(String customerId) {
         int n = 0;
         for (String table : new String[] {"customer_purchase_month", "customer_item_stat", "customer_channel_stat",
-                "customer_activity", "customer_consent_change", "customer_segment"}) {
+                "customer_activity", "customer_consent_change", "customer_segment", "customer_baseline"}) {
             n += sql.update("delete from " + table + " where customer_id = ?", s -> s.setString(1, customerId));
         }
         return n;

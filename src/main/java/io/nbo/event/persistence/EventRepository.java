@@ -35,6 +35,25 @@ public class EventRepository {
                 rs -> rs.next());
     }
 
+    /**
+     * Locks many customers' rows until the transaction ends, in id order (the order every writer uses, so two
+     * writers never wait for each other in a circle); returns the ids that exist.
+     */
+    public java.util.Set<String> lockCustomers(java.util.SortedSet<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<String> ids = List.copyOf(customerIds);
+        return sql.query("select id from customer where id in (" + Sql.marks(ids.size()) + ") order by id for update",
+                Sql.ids(ids), rs -> {
+                    java.util.Set<String> out = new java.util.HashSet<>();
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                    return out;
+                });
+    }
+
     /** The customer an event id was stored for, if it was. */
     public Optional<String> storedFor(String eventId) {
         return sql.query("select customer_id from customer_event where event_id = ?", s -> s.setString(1, eventId),
@@ -72,6 +91,25 @@ public class EventRepository {
                                 EventType.fromCode(rs.getString(3)).orElseThrow(), Sql.instant(rs, "occurred_at"),
                                 Sql.instant(rs, "received_at"), rs.getString(6), rs.getBigDecimal(7),
                                 rs.getString(8)));
+                    }
+                    return out;
+                });
+    }
+
+    /** A customer's purchases that happened from {@code from} to {@code to} (both included), in the caller's transaction. */
+    public List<StoredEvent> purchasesBetween(String customerId, Instant from, Instant to) {
+        return sql.query("select event_id, customer_id, event_type, occurred_at, received_at, channel, amount, body "
+                + "from customer_event where customer_id = ? and event_type = 'purchase' and occurred_at >= ? "
+                + "and occurred_at <= ?", s -> {
+                    s.setString(1, customerId);
+                    s.setObject(2, Sql.utc(from));
+                    s.setObject(3, Sql.utc(to));
+                }, rs -> {
+                    List<StoredEvent> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new StoredEvent(rs.getString(1), rs.getString(2), EventType.PURCHASE,
+                                Sql.instant(rs, "occurred_at"), Sql.instant(rs, "received_at"), rs.getString(6),
+                                rs.getBigDecimal(7), rs.getString(8)));
                     }
                     return out;
                 });

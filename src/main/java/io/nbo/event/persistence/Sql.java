@@ -28,6 +28,68 @@ final class Sql {
         this.dataSource = dataSource;
     }
 
+    /** Statements on a connection the caller owns (and commits): it is used as is and never closed here. */
+    static Sql on(Connection connection) {
+        Connection kept = (Connection) java.lang.reflect.Proxy.newProxyInstance(Sql.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return new Sql(new OneConnection(kept));
+    }
+
+    /** A data source handing out one connection. */
+    private record OneConnection(Connection connection) implements DataSource {
+        @Override
+        public Connection getConnection() {
+            return connection;
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) {
+            return connection;
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() {
+            return java.util.logging.Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
+    }
+
     int update(String sql, Binder binder) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             binder.bind(s);
@@ -46,6 +108,41 @@ final class Sql {
         } catch (SQLException e) {
             throw failure(sql, e);
         }
+    }
+
+    /** Sets one item's parameters of a batched statement. */
+    interface ItemBinder<T> {
+        void bind(PreparedStatement s, T item) throws SQLException;
+    }
+
+    /** Runs one statement for every item as a single JDBC batch (one round trip where the driver allows). */
+    <T> void batch(String sql, java.util.Collection<T> items, ItemBinder<T> binder) {
+        if (items.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (T item : items) {
+                binder.bind(s, item);
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    /** {@code ?, ?, ?} for an {@code in (...)} list of n values. */
+    static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /** Binds the ids of an {@code in (...)} list from parameter 1. */
+    static Binder ids(java.util.List<String> ids) {
+        return s -> {
+            for (int i = 0; i < ids.size(); i++) {
+                s.setString(i + 1, ids.get(i));
+            }
+        };
     }
 
     /** Updates a counter row, or inserts it when there is none (callers hold the customer's row lock). */

@@ -53,6 +53,17 @@ final class EventJson {
         }
     }
 
+    /** A stored purchase's lines as completion terms read them (category, quantity x price). */
+    static List<io.nbo.offer.completion.CompletionTerms.Line> lines(String body) {
+        Object items = read(body).get("items");
+        if (!(items instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().map(o -> (Map<?, ?>) o).map(i -> new io.nbo.offer.completion.CompletionTerms.Line(
+                (String) i.get("category"), new java.math.BigDecimal(String.valueOf(i.get("price")))
+                .multiply(java.math.BigDecimal.valueOf(((Number) i.get("quantity")).longValue())))).toList();
+    }
+
     static Map<String, Object> read(String body) {
         try {
             @SuppressWarnings("unchecked")

@@ -7,6 +7,7 @@ import io.nbo.rules.vocabulary.Offers;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,22 @@ import java.util.TreeSet;
 
 /**
  * Keeps a customer's segments in step with the segment rows ({@code offers.segment("name", priority)}) of the live
- * rule set: after each event the rows that hold now are the customer's rule-assigned segments, each with its highest
- * priority and the row that gave it (the first to fire on a tie). Segments set on the profile by hand or import stay;
- * rule-assigned ones that no row holds any more are removed.
+ * rule set: the rows that hold now are the customer's rule-assigned segments, each with its highest priority and the
+ * row that gave it (the first to fire on a tie). Segments set on the profile by hand or import stay; rule-assigned
+ * ones that no row holds any more are removed.
  */
 @ApplicationScoped
 public class SegmentKeeper {
+
+    /**
+     * What has to change for one customer: the memberships (null: as they are) and the profile's segments column
+     * (null: as it is).
+     */
+    public record Change(List<Membership> memberships, List<String> column) {
+        public boolean any() {
+            return memberships != null || column != null;
+        }
+    }
 
     private final SegmentRepository memberships;
     private final ProfileAggregateWriter writer;
@@ -30,9 +41,27 @@ public class SegmentKeeper {
         this.writer = writer;
     }
 
-    /** Brings the memberships up to date; true when they changed (the profile row then changed too). */
+    /** Brings one customer's memberships up to date; true when they changed (the profile row then changed too). */
     public boolean keep(String customerId, List<Offers.SegmentAssignment> assigned, String ruleSetVersion,
                         Instant now) {
+        Change change = change(memberships.of(customerId), writer.codes(customerId, "segments"), assigned,
+                ruleSetVersion, now);
+        if (change.memberships() != null) {
+            memberships.replace(customerId, change.memberships());
+        }
+        if (change.column() != null) {
+            writer.setCodes(customerId, "segments", change.column());
+        }
+        return change.any();
+    }
+
+    /**
+     * Works out the change for one customer from what is stored and what the rows assign now. The column keeps the
+     * segments set by hand or import, drops rule-assigned segments no row holds any more and gains the ones that do
+     * (also after an import rewrote the column without them).
+     */
+    public static Change change(List<Membership> before, Collection<String> column,
+                                List<Offers.SegmentAssignment> assigned, String ruleSetVersion, Instant now) {
         Map<String, Offers.SegmentAssignment> best = new LinkedHashMap<>();
         for (Offers.SegmentAssignment a : assigned) {
             Offers.SegmentAssignment held = best.get(a.segment());
@@ -40,27 +69,25 @@ public class SegmentKeeper {
                 best.put(a.segment(), a);
             }
         }
-        List<Membership> before = memberships.of(customerId);
         Map<String, Membership> old = new LinkedHashMap<>();
         before.forEach(m -> old.put(m.segment(), m));
         boolean same = old.size() == best.size() && best.values().stream().allMatch(a -> {
             Membership m = old.get(a.segment());
             return m != null && m.priority() == a.priority() && Objects.equals(m.rule(), a.rule());
         });
-        if (same) {
-            return false;
+        List<Membership> next = null;
+        if (!same) {
+            next = new ArrayList<>(best.size());
+            for (Offers.SegmentAssignment a : best.values()) {
+                Membership m = old.get(a.segment());
+                boolean kept = m != null && m.priority() == a.priority() && m.rule().equals(a.rule());
+                next.add(kept ? m : new Membership(a.segment(), a.priority(), a.rule(), ruleSetVersion, now));
+            }
         }
-        List<Membership> next = new ArrayList<>(best.size());
-        for (Offers.SegmentAssignment a : best.values()) {
-            Membership m = old.get(a.segment());
-            boolean kept = m != null && m.priority() == a.priority() && m.rule().equals(a.rule());
-            next.add(kept ? m : new Membership(a.segment(), a.priority(), a.rule(), ruleSetVersion, now));
-        }
-        memberships.replace(customerId, next);
-        TreeSet<String> column = new TreeSet<>(writer.codes(customerId, "segments"));
-        column.removeAll(old.keySet());
-        column.addAll(best.keySet());
-        writer.setCodes(customerId, "segments", List.copyOf(column));
-        return true;
+        TreeSet<String> was = new TreeSet<>(column);
+        TreeSet<String> wanted = new TreeSet<>(column);
+        wanted.removeAll(old.keySet());
+        wanted.addAll(best.keySet());
+        return new Change(next, wanted.equals(was) ? null : List.copyOf(wanted));
     }
 }

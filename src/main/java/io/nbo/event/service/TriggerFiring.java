@@ -6,6 +6,7 @@ import io.nbo.decision.service.DecisionService;
 import io.nbo.event.core.CustomerEvent;
 import io.nbo.offer.Channel;
 import io.nbo.outbox.OutboxEntry;
+import io.nbo.outbox.persistence.FiringRepository;
 import io.nbo.outbox.persistence.OutboxRepository;
 import io.nbo.profile.CustomerProfile;
 import io.nbo.rules.vocabulary.Offers;
@@ -28,7 +29,8 @@ import java.util.Optional;
  * channel, caps and volume), narrowed to the triggered offer, and logged as a decision. One entry per firing,
  * whatever the outcome: pending when the offer survived, suppressed (with the stage's reason) when it did not,
  * expired when the event arrived after the trigger's expiry. The key (event id and row) makes a second firing of the
- * same row for the same event impossible.
+ * same row for the same event impossible, and the firing's decision is made once: recorded in transactions of its own
+ * ({@link FiringRepository}), it is reused when the event's transaction failed and the event is sent again.
  */
 @ApplicationScoped
 public class TriggerFiring {
@@ -38,12 +40,17 @@ public class TriggerFiring {
                             long outboxId, String decisionId) {
     }
 
+    static final String INTERRUPTED = "an earlier attempt to decide this firing was interrupted before it finished; "
+            + "it is not decided again, so the offer cannot be sent twice";
+
     private final DecisionService decisions;
     private final OutboxRepository outbox;
+    private final FiringRepository firings;
 
-    public TriggerFiring(DecisionService decisions, OutboxRepository outbox) {
+    public TriggerFiring(DecisionService decisions, OutboxRepository outbox, FiringRepository firings) {
         this.decisions = decisions;
         this.outbox = outbox;
+        this.firings = firings;
     }
 
     public List<Triggered> fire(CustomerEvent event, CustomerProfile customer, Channel touchpoint, LocalTime localTime,
@@ -66,21 +73,16 @@ public class TriggerFiring {
                 status = "expired";
                 reason = "the event arrived at " + now + ", after the trigger's expiry (" + expiresAt + ")";
             } else {
-                Decision decision = decisions.decideOne(new DecisionRequest(event.customerId(), touchpoint,
-                        Map.of("event", event.type().code(), "trigger", t.rule()), localTime, 1, false),
-                        customer, t.offerId(), Channel.fromCode(t.channel()).orElseThrow(), requestedBy);
-                decisionId = decision.decisionId();
-                Optional<Decision.Chosen> chosen = decision.offers().stream()
-                        .filter(c -> c.candidate().offerId().equals(t.offerId())).findFirst();
-                if (chosen.isPresent()) {
-                    status = "pending";
-                    channel = chosen.get().candidate().channel().code();
-                } else {
+                FiringRepository.Firing firing = firings.find(key)
+                        .orElseGet(() -> decide(key, event, customer, touchpoint, localTime, t, now, requestedBy));
+                decisionId = firing.decisionId();
+                if (decisionId == null) {
                     status = "suppressed";
-                    reason = decision.notChosen().stream().filter(r -> r.offerId().equals(t.offerId()))
-                            .map(r -> r.stage().name().toLowerCase(java.util.Locale.ROOT) + " stage, rule '" + r.rule()
-                                    + "': " + r.reason()).findFirst()
-                            .orElse("the decision did not choose the offer (is it live and valid now?)");
+                    reason = INTERRUPTED;
+                } else {
+                    status = firing.status();
+                    channel = firing.channel();
+                    reason = firing.reason();
                 }
             }
             OutboxEntry entry = new OutboxEntry(0, key, event.customerId(), event.eventId(), t.rule(), t.offerId(),
@@ -89,6 +91,35 @@ public class TriggerFiring {
             out.add(new Triggered(t.rule(), t.offerId(), channel, status, reason, id, decisionId));
         }
         return out;
+    }
+
+    /**
+     * Decides one firing once: claimed (committed) before the decision, settled (committed) after it. The decision is
+     * logged outside the event's transaction, so if that transaction fails the record stays, and the event sent again
+     * reuses the decision rather than making (and counting against the caps) a second one.
+     */
+    private FiringRepository.Firing decide(String key, CustomerEvent event, CustomerProfile customer,
+                                           Channel touchpoint, LocalTime localTime, Offers.Trigger t, Instant now,
+                                           String requestedBy) {
+        firings.claim(key, event.customerId(), event.eventId(), now);
+        Decision decision = decisions.decideOne(new DecisionRequest(event.customerId(), touchpoint,
+                Map.of("event", event.type().code(), "trigger", t.rule()), localTime, 1, false),
+                customer, t.offerId(), Channel.fromCode(t.channel()).orElseThrow(), requestedBy);
+        Optional<Decision.Chosen> chosen = decision.offers().stream()
+                .filter(c -> c.candidate().offerId().equals(t.offerId())).findFirst();
+        FiringRepository.Firing firing;
+        if (chosen.isPresent()) {
+            firing = new FiringRepository.Firing(key, decision.decisionId(), "pending",
+                    chosen.get().candidate().channel().code(), null);
+        } else {
+            String reason = decision.notChosen().stream().filter(r -> r.offerId().equals(t.offerId()))
+                    .map(r -> r.stage().name().toLowerCase(java.util.Locale.ROOT) + " stage, rule '" + r.rule()
+                            + "': " + r.reason()).findFirst()
+                    .orElse("the decision did not choose the offer (is it live and valid now?)");
+            firing = new FiringRepository.Firing(key, decision.decisionId(), "suppressed", t.channel(), reason);
+        }
+        firings.settle(key, firing.decisionId(), firing.status(), firing.channel(), firing.reason());
+        return firing;
     }
 
     private static Triggered triggered(OutboxEntry e) {

@@ -1,5 +1,6 @@
 package io.nbo.profile.persistence;
 
+import io.nbo.event.persistence.BaselineRepository;
 import io.nbo.offer.Channel;
 import io.nbo.profile.CustomerProfile;
 import io.nbo.profile.fields.CustomerFields;
@@ -12,13 +13,15 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
  * Writes many customers at once for imports, in one transaction per call, without Hibernate: on PostgreSQL one
  * multi-row {@code insert ... on conflict do update} that leaves a row that would not change untouched (so importing
  * the same file again writes nothing) and says which rows it inserted; on H2 (the dev default) a batch of
- * {@code merge}. Either all rows of a call are written or none.
+ * {@code merge}. Either all rows of a call are written or none, together with the purchase baselines of the rows
+ * whose figures changed ({@link BaselineRepository}).
  */
 @ApplicationScoped
 public class CustomerUpserts {
@@ -42,22 +45,38 @@ public class CustomerUpserts {
     }
 
     private final DataSource dataSource;
+    private final BaselineRepository baselines;
     private volatile Boolean postgres;
 
-    public CustomerUpserts(DataSource dataSource) {
+    public CustomerUpserts(DataSource dataSource, BaselineRepository baselines) {
         this.dataSource = dataSource;
+        this.baselines = baselines;
     }
 
     /** What one call wrote: rows inserted, rows changed; the others were already exactly as given. */
     public record Written(int inserted, int updated, int unchanged) {
     }
 
+    /** More work on the upsert's connection, in its transaction, after the rows and baselines are written. */
+    public interface AfterWrite {
+        void run(Connection c) throws SQLException;
+    }
+
     /** Inserts or replaces the profiles (ids unique within the call), all or none. */
     public Written upsert(List<CustomerProfile> profiles, Instant at) throws SQLException {
+        return upsert(profiles, at, c -> { });
+    }
+
+    /** Inserts or replaces the profiles and runs {@code after} in the same transaction: all of it or none. */
+    public Written upsert(List<CustomerProfile> profiles, Instant at, AfterWrite after) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                Map<String, BaselineRepository.Figures> before = baselines.stored(c,
+                        profiles.stream().map(CustomerProfile::id).toList());
                 Written written = postgres(c) ? upsertPostgres(c, profiles, at) : mergeH2(c, profiles, at);
+                baselines.rebase(c, profiles, before, at);
+                after.run(c);
                 c.commit();
                 return written;
             } catch (SQLException | RuntimeException e) {

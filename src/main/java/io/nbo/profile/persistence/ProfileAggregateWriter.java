@@ -86,6 +86,36 @@ public class ProfileAggregateWriter {
         });
     }
 
+    /** Replaces the segments column of many customers in one batch (codes as {@link #setCodes} writes them). */
+    public void setSegments(java.util.Map<String, List<String>> byCustomer) {
+        if (byCustomer.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            setSegments(c, byCustomer);
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing profiles failed (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    /** {@link #setSegments(java.util.Map)} on a connection the caller owns and commits. */
+    public void setSegments(Connection c, java.util.Map<String, List<String>> byCustomer) {
+        if (byCustomer.isEmpty()) {
+            return;
+        }
+        String sql = "update customer set segments = ?, version = version + 1 where id = ?";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (java.util.Map.Entry<String, List<String>> e : byCustomer.entrySet()) {
+                s.setString(1, LIST.convertToDatabaseColumn(e.getValue().stream().sorted().distinct().toList()));
+                s.setString(2, e.getKey());
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing profiles failed (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
     private static String column(String column) {
         if (!column.equals("consents") && !column.equals("segments")) {
             throw new IllegalArgumentException("not a code column: " + column);

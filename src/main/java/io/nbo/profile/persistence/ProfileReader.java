@@ -48,6 +48,30 @@ public class ProfileReader {
         }
     }
 
+    /** Many profiles in one query (in the caller's transaction when there is one), by id; absent ids are left out. */
+    public java.util.Map<String, CustomerProfile> findAll(List<String> customerIds) {
+        java.util.Map<String, CustomerProfile> out = new java.util.HashMap<>();
+        if (customerIds.isEmpty()) {
+            return out;
+        }
+        String sql = "select " + COLUMNS + " from customer where id in ("
+                + String.join(", ", java.util.Collections.nCopies(customerIds.size(), "?")) + ")";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < customerIds.size(); i++) {
+                s.setString(i + 1, customerIds.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    CustomerProfile p = profile(rs);
+                    out.put(p.id(), p);
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading profiles failed (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
     /** The profile in the current row of a select of every column {@link #find} reads. */
     public static CustomerProfile profile(ResultSet rs) throws SQLException {
         return new CustomerProfile(rs.getString("id"), true, rs.getObject("age", Integer.class),

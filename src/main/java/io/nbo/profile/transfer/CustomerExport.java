@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nbo.offer.Channel;
 import io.nbo.profile.CustomerProfile;
 import io.nbo.profile.attribute.AttributeDeclaration;
+import io.nbo.profile.attribute.AttributeType;
 import io.nbo.profile.attribute.Attributes;
 import io.nbo.profile.fields.CustomerFields;
 import io.nbo.profile.persistence.CustomerScan;
@@ -25,7 +26,8 @@ import java.util.Map;
  * Writes every customer as CSV or JSON lines, streamed from a database cursor: the same columns and fields an import
  * reads, so an export imported again changes nothing. CSV has one column per built-in field and per declared
  * attribute (lists comma-separated inside one quoted value); JSON lines carry the custom attributes under
- * {@code "attributes"}.
+ * {@code "attributes"}. CSV text cells that a spreadsheet would run as a formula are exported with a leading quote,
+ * which the import takes off again ({@link CsvCells}).
  */
 @ApplicationScoped
 public class CustomerExport {
@@ -67,14 +69,18 @@ public class CustomerExport {
         }
     }
 
+    /** Text cells are neutralised against formula injection ({@link CsvCells}); numbers are written as they are. */
     private static List<String> csv(CustomerProfile p, Attributes declared) {
         List<String> out = new ArrayList<>();
-        for (Object v : builtIn(p).values()) {
-            out.add(v == null ? "" : v instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf)
-                    .toList()) : String.valueOf(v));
+        for (Map.Entry<String, Object> e : builtIn(p).entrySet()) {
+            Object v = e.getValue();
+            String cell = v == null ? "" : v instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf)
+                    .toList()) : String.valueOf(v);
+            out.add(v instanceof Number ? cell : CsvCells.neutralise(cell));
         }
         for (AttributeDeclaration a : declared.all()) {
-            out.add(p.attributes().getOrDefault(a.name(), ""));
+            String cell = p.attributes().getOrDefault(a.name(), "");
+            out.add(a.type() == AttributeType.NUMBER ? cell : CsvCells.neutralise(cell));
         }
         return out;
     }

@@ -47,7 +47,6 @@ import org.jboss.logging.Logger;
 public class CustomerImports {
 
     private static final Logger LOG = Logger.getLogger(CustomerImports.class);
-    private static final int BATCH = 1000;
     private static final int KEPT = 50;
     private static final Duration KEEP_FINISHED = Duration.ofHours(24);
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -57,8 +56,7 @@ public class CustomerImports {
     public enum Format { CSV, JSONL }
 
     private final int batchSize;
-    private final CustomerUpserts upserts;
-    private final ProfileStore store;
+    private final ImportWriter writer;
     private final AttributeService attributes;
     private final Clock clock;
     private final Map<String, ImportJob> jobs = new LinkedHashMap<>();
@@ -68,11 +66,11 @@ public class CustomerImports {
         return t;
     });
 
-    public CustomerImports(CustomerUpserts upserts, ProfileStore store, AttributeService attributes, Clock clock,
+    public CustomerImports(ImportWriter writer, AttributeService attributes, Clock clock,
                            io.nbo.config.CustomerDataConfig config) {
-        this.batchSize = Math.max(1, Math.min(BATCH, config.importBatch())); // PostgreSQL: 32767 parameters
-        this.upserts = upserts;
-        this.store = store;
+        // PostgreSQL: 32767 parameters in one statement
+        this.batchSize = Math.max(1, Math.min(ImportWriter.BATCH, config.importBatch()));
+        this.writer = writer;
         this.attributes = attributes;
         this.clock = clock;
     }
@@ -90,11 +88,11 @@ public class CustomerImports {
      */
     public ImportJob submit(InputStream body, Format format, CustomerFields.Unknown unknown, String by,
                             long maxBytes) {
-        Path file = spool(body, maxBytes);
+        Path file = ImportUpload.spool(body, maxBytes);
         try {
             CustomerFields fields = new CustomerFields(attributes.current(), unknown);
             if (format == Format.CSV) {
-                checkHeader(file, fields, unknown);
+                ImportUpload.checkHeader(file, fields, unknown);
             }
             ImportJob job = new ImportJob(format.name().toLowerCase(), by, clock.instant());
             synchronized (jobs) {
@@ -104,7 +102,7 @@ public class CustomerImports {
             thread.submit(() -> run(job, file, format, fields));
             return job;
         } catch (RuntimeException e) {
-            delete(file);
+            ImportUpload.delete(file);
             throw e;
         }
     }
@@ -129,78 +127,15 @@ public class CustomerImports {
         }
     }
 
-    private Path spool(InputStream body, long maxBytes) {
-        Path file;
-        try {
-            file = Files.createTempFile("customer-import-", ".part");
-        } catch (IOException e) {
-            throw new UncheckedIOException("no room for the upload's temporary file", e);
-        }
-        try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            int n;
-            while (in != null && (n = in.read(buffer)) != -1) {
-                total += n;
-                if (total > maxBytes) {
-                    throw new InvalidFieldProblem("body", "the file is larger than " + maxBytes + " bytes "
-                            + "(nbo.customers.import-max-bytes); split it and import the parts (order does not matter)");
-                }
-                out.write(buffer, 0, n);
-            }
-            if (total == 0) {
-                throw new InvalidFieldProblem("body", "the file is empty; send CSV with a header line or JSON lines");
-            }
-            return file;
-        } catch (IOException e) {
-            delete(file);
-            throw new InvalidFieldProblem("body", "the upload broke off before its end; send it again");
-        } catch (RuntimeException e) {
-            delete(file);
-            throw e;
-        }
-    }
-
-    private static void checkHeader(Path file, CustomerFields fields, CustomerFields.Unknown unknown) {
-        try (BufferedReader in = utf8(file)) {
-            RecordReader.Record header = new RecordReader(in, true).next();
-            if (header != null && header.values() != null && String.join(",", header.values()).indexOf('\uFFFD') >= 0) {
-                throw new InvalidFieldProblem("body", "the file is not UTF-8 text (its first line has bytes that are "
-                        + "not); save it as CSV UTF-8 or send JSON lines");
-            }
-            if (header == null || header.values() == null) {
-                throw new InvalidFieldProblem("header", "the first line must name the columns, e.g. id,name,email,"
-                        + "age,income");
-            }
-            List<String> names = header.values().stream().map(String::strip).toList();
-            if (!names.contains("id")) {
-                throw new InvalidFieldProblem("header", "the header has no 'id' column; every row needs the "
-                        + "customer's id");
-            }
-            Set<String> seen = new HashSet<>();
-            for (String name : names) {
-                if (!seen.add(name)) {
-                    throw new InvalidFieldProblem("header", "the column " + Values.quote(name) + " is named twice");
-                }
-            }
-            List<String> unknownColumns = fields.unknownOf(names);
-            if (!unknownColumns.isEmpty() && unknown == CustomerFields.Unknown.REFUSE) {
-                throw fields.unknownProblem(unknownColumns);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private void run(ImportJob job, Path file, Format format, CustomerFields fields) {
         job.started(clock.instant());
-        try (BufferedReader in = utf8(file)) {
+        try (BufferedReader in = ImportUpload.utf8(file)) {
             RecordReader reader = new RecordReader(in, format == Format.CSV);
             List<String> header = null;
             if (format == Format.CSV) {
                 header = reader.next().values().stream().map(String::strip).toList();
             }
-            Batch batch = new Batch();
+            ImportWriter.Batch batch = new ImportWriter.Batch();
             long lastLine = 1;
             RecordReader.Record record;
             while ((record = reader.next()) != null) {
@@ -221,18 +156,18 @@ public class CustomerImports {
                     job.unknown(read.unknownFields());
                 }
                 if (!batch.ids.add(read.profile().id())) {
-                    write(job, batch);
+                    writer.write(job, batch);
                     batch.ids.add(read.profile().id());
                 }
                 batch.profiles.add(read.profile());
                 batch.lines.add(record.line());
                 if (batch.profiles.size() >= batchSize) {
-                    write(job, batch);
+                    writer.write(job, batch);
                 }
             }
-            write(job, batch);
+            writer.write(job, batch);
             job.finished(clock.instant(), lastLine);
-        } catch (DatabaseDown e) {
+        } catch (ImportWriter.DatabaseDown e) {
             job.failed(clock.instant(), e.getMessage());
         } catch (IOException | RuntimeException e) {
             LOG.errorf("customer import %s failed: %s", job.id(), e.getClass().getSimpleName());
@@ -240,7 +175,7 @@ public class CustomerImports {
                     + "; lines up to " + job.committedThroughLine() + " are committed, nothing after; re-send the "
                     + "file (re-importing is idempotent)");
         } finally {
-            delete(file);
+            ImportUpload.delete(file);
         }
     }
 
@@ -259,7 +194,7 @@ public class CustomerImports {
                         + "header " + header.size() + " columns");
                 return null;
             }
-            return CustomerFields.row(header, record.values());
+            return CustomerFields.row(header, record.values().stream().map(CsvCells::restore).toList());
         }
         try {
             Object value = JSON.readValue(record.text(), Object.class);
@@ -284,43 +219,6 @@ public class CustomerImports {
         return id instanceof String s && !s.isEmpty() ? Values.clip(s, 64) : null;
     }
 
-    /** Writes a batch in one transaction; when the database refuses it, row by row to find the rows it refuses. */
-    private void write(ImportJob job, Batch batch) {
-        if (batch.profiles.isEmpty()) {
-            return;
-        }
-        long through = batch.lines.get(batch.lines.size() - 1);
-        try {
-            CustomerUpserts.Written w = upserts.upsert(batch.profiles, clock.instant());
-            job.committed(through, w.inserted(), w.updated(), w.unchanged());
-        } catch (SQLException e) {
-            if (transient_(e)) {
-                throw new DatabaseDown(job, e);
-            }
-            for (int i = 0; i < batch.profiles.size(); i++) {
-                CustomerProfile p = batch.profiles.get(i);
-                try {
-                    CustomerUpserts.Written w = upserts.upsert(List.of(p), clock.instant());
-                    job.committed(batch.lines.get(i), w.inserted(), w.updated(), w.unchanged());
-                } catch (SQLException row) {
-                    if (transient_(row)) {
-                        throw new DatabaseDown(job, row);
-                    }
-                    job.reject(batch.lines.get(i), p.id(), null, "the database refused this row (SQLState "
-                            + row.getSQLState() + ")");
-                }
-            }
-        }
-        batch.profiles.forEach(p -> store.invalidate(p.id()));
-        batch.clear();
-    }
-
-    private static boolean transient_(SQLException e) {
-        String state = e.getSQLState();
-        return state == null || state.startsWith("08") || state.startsWith("57") || state.startsWith("53")
-                || state.startsWith("40");
-    }
-
     private void forgetOld() {
         Iterator<ImportJob> it = jobs.values().iterator();
         while (it.hasNext()) {
@@ -332,40 +230,5 @@ public class CustomerImports {
         }
     }
 
-    /** The file as UTF-8 text, bytes that are not UTF-8 read as U+FFFD (the record holding them is then refused). */
-    private static BufferedReader utf8(Path file) throws IOException {
-        return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8
-                .newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)), 64 * 1024);
-    }
 
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.warnf("could not delete the import's temporary file %s", file.getFileName());
-        }
-    }
-
-    /** The rows waiting for their batch, with their lines and ids. */
-    private static final class Batch {
-        final List<CustomerProfile> profiles = new ArrayList<>(BATCH);
-        final List<Long> lines = new ArrayList<>(BATCH);
-        final Set<String> ids = new HashSet<>(BATCH * 2);
-
-        void clear() {
-            profiles.clear();
-            lines.clear();
-            ids.clear();
-        }
-    }
-
-    /** The database went away mid-import: the job stops, naming the last committed line. */
-    private static final class DatabaseDown extends RuntimeException {
-        DatabaseDown(ImportJob job, SQLException e) {
-            super("the database failed (SQLState " + e.getSQLState() + ") after line " + job.committedThroughLine()
-                    + ": lines up to " + job.committedThroughLine() + " are committed, nothing after; re-send the file "
-                    + "or its lines after " + job.committedThroughLine() + " (re-importing is idempotent)");
-        }
-    }
 }

@@ -162,7 +162,7 @@ public final class DraftChecker {
     private List<CheckedRuleSet.CheckedSheet> checkTables(ReadFile file, DraftContext context,
                                                           Map<String, String> ruleNames, Found found, Rows rows) {
         String name = file.source().name();
-        found.tests.addAll(testReader.read(file.grid(), found.errors));
+        found.tests.addAll(testReader.read(file.grid(), found.errors, context.attributes()));
         List<CheckedRuleSet.CheckedSheet> out = new ArrayList<>();
         for (int s = 0; s < file.grid().sheets().size(); s++) {
             Grid.Sheet sheet = file.grid().sheets().get(s);

@@ -1,5 +1,6 @@
 package io.nbo.rules.workbook;
 
+import io.nbo.profile.attribute.AttributeType;
 import io.nbo.rules.compile.Grid;
 import io.nbo.rules.compile.RuleProblem;
 import java.util.ArrayList;
@@ -45,13 +46,27 @@ public final class WorkbookTestReader {
         this.hint = hint;
     }
 
+    /** The key under which an example holds a custom attribute's value: {@code attribute:income}. */
+    public static final String ATTRIBUTE = "attribute:";
+
     /** The examples, and problems with the block itself (unknown columns, missing names). */
     public List<WorkbookTest> read(Grid grid, List<RuleProblem> problems) {
+        return read(grid, problems, Map.of());
+    }
+
+    /**
+     * The examples, where a column may also name a declared custom attribute (its name, e.g. {@code income} or
+     * {@code membership_date}; spaces, '-' and '_' and case do not matter) to give the example customer a value,
+     * checked against the attribute's type with the cell located.
+     *
+     * @param attributes the declared attributes, name to type code
+     */
+    public List<WorkbookTest> read(Grid grid, List<RuleProblem> problems, Map<String, String> attributes) {
         List<WorkbookTest> tests = new ArrayList<>();
         for (Grid.Sheet sheet : grid.sheets()) {
             for (int r = 0; r < sheet.rows().size(); r++) {
                 if (isMarker(sheet, r)) {
-                    r = block(grid.file(), sheet, r, tests, problems);
+                    r = block(grid.file(), sheet, r, tests, problems, attributes);
                 }
             }
         }
@@ -75,16 +90,23 @@ public final class WorkbookTestReader {
     }
 
     private int block(String file, Grid.Sheet sheet, int marker, List<WorkbookTest> tests,
-                      List<RuleProblem> problems) {
+                      List<RuleProblem> problems, Map<String, String> attributes) {
         int header = marker + 1;
         List<String> columns = new ArrayList<>();
         for (int c = 0; c < sheet.width(header); c++) {
             String name = normal(sheet.cell(header, c));
-            columns.add(name);
             if (!name.isEmpty() && !this.columns.contains(name)) {
-                problems.add(RuleProblem.error(file, sheet.name(), Grid.ref(header, c), header + 1,
-                        "unknown test column '" + sheet.cell(header, c).trim() + "'; " + hint));
+                String attribute = attributeNamed(name, attributes);
+                if (attribute != null) {
+                    name = ATTRIBUTE + attribute;
+                } else {
+                    problems.add(RuleProblem.error(file, sheet.name(), Grid.ref(header, c), header + 1,
+                            "unknown test column '" + sheet.cell(header, c).trim() + "'; " + hint
+                                    + (attributes.isEmpty() ? "" : ", or a declared attribute: "
+                                    + String.join(", ", new java.util.TreeSet<>(attributes.keySet())))));
+                }
             }
+            columns.add(name);
         }
         if (!columns.contains("test")) {
             problems.add(RuleProblem.error(file, sheet.name(), Grid.ref(header, 0), header + 1,
@@ -100,9 +122,39 @@ public final class WorkbookTestReader {
                 }
             }
             String name = inputs.getOrDefault("test", "row " + (r + 1));
+            for (int c = 0; c < columns.size(); c++) {
+                String key = columns.get(c);
+                if (key.startsWith(ATTRIBUTE) && inputs.containsKey(key)) {
+                    String attribute = key.substring(ATTRIBUTE.length());
+                    String type = attributes.get(attribute);
+                    String canonical = canonical(type, inputs.get(key));
+                    if (canonical == null) {
+                        problems.add(RuleProblem.error(file, sheet.name(), Grid.ref(r, c), r + 1, "test '" + name
+                                + "': '" + attribute + "' is a " + type + " attribute: it takes "
+                                + expected(type) + ", got '" + inputs.get(key) + "'"));
+                        inputs.remove(key);
+                    } else {
+                        inputs.put(key, canonical);
+                    }
+                }
+            }
             tests.add(new WorkbookTest(file, sheet.name(), r + 1, name, inputs));
         }
         return r;
+    }
+
+    private static String attributeNamed(String normalised, Map<String, String> attributes) {
+        return attributes.keySet().stream().filter(a -> normal(a).equals(normalised)).findFirst().orElse(null);
+    }
+
+    /** A value's canonical text for the attribute's type; a choice is read as text (its values are not known here). */
+    private static String canonical(String type, String value) {
+        AttributeType t = AttributeType.fromCode(type).orElse(AttributeType.TEXT);
+        return (t == AttributeType.CHOICE ? AttributeType.TEXT : t).canonical(value, List.of());
+    }
+
+    private static String expected(String type) {
+        return AttributeType.fromCode(type).map(AttributeType::expected).orElse("text");
     }
 
     private static boolean isMarker(Grid.Sheet sheet, int r) {

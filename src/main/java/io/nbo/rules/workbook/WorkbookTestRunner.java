@@ -104,6 +104,15 @@ public final class WorkbookTestRunner {
                 integer(in, "recencydays"), integer(in, "frequency") == null ? 0 : integer(in, "frequency"),
                 decimal(in, "spend"), list(in.get("categories")), list(in.get("items")), List.of(),
                 decimal(in, "predictedvalue"), decimal(in, "churnrisk").doubleValue());
+        Map<String, String> attributes = new java.util.HashMap<>();
+        in.forEach((key, value) -> {
+            if (key.startsWith(WorkbookTestReader.ATTRIBUTE)) {
+                attributes.put(key.substring(WorkbookTestReader.ATTRIBUTE.length()), value);
+            }
+        });
+        if (!attributes.isEmpty()) {
+            customer = customer.withIdentity(null, null, null, attributes);
+        }
         Channel touchpoint = Channel.fromCode(in.getOrDefault("touchpoint", "web")).orElseThrow(() ->
                 new IllegalArgumentException("unknown touchpoint '" + in.get("touchpoint") + "'; use one of "
                         + Channel.codes()));

@@ -46,6 +46,44 @@ class AggregatesTest {
         assertThat(d.predictedValue()).isEqualByComparingTo("66.40");
     }
 
+    @Test
+    void eventsAfterAnImportedBaselineAddOnTopOfIt() {
+        // Imported on 2026-10-15: last purchase 20 days before, 4 purchases and 100.00 in 12 months, tea and cakes.
+        Baseline imported = new Baseline(Instant.parse("2026-10-15T12:00:00Z"), 20, 4, new BigDecimal("100.00"),
+                java.util.List.of("tea", "cakes"), java.util.List.of("earl-grey"));
+        // Then one purchase event: 2 flat-white (coffee) at 4.50 on 2026-11-20.
+        AggregateState state = new AggregateState(new TreeMap<>(Map.of(YearMonth.parse("2026-11"), tally(1, "9.00"))),
+                Map.of("coffee", tally(2, "9.00")), Map.of("flat-white", tally(2, "9.00")), Map.of(),
+                Instant.parse("2026-11-20T10:00:00Z"), Instant.parse("2026-11-20T10:00:00Z"), imported);
+
+        Aggregates.Derived d = Aggregates.derive(state, TODAY);
+
+        assertThat(d.frequency()).isEqualTo(5);
+        assertThat(d.monetary()).isEqualByComparingTo("109.00");
+        assertThat(d.recencyDays()).isEqualTo(3);
+        assertThat(d.topCategories()).containsExactly("tea", "cakes", "coffee");
+        assertThat(d.topItems()).containsExactly("earl-grey", "flat-white");
+        // First purchase unknown: taken as the start of the baseline's window (2025-10-15), so not "new".
+        assertThat(d.lifecycle()).isEqualTo("active");
+        // 1 - e^(-(5/365) x 3) = 0.040263...; 109.00 x 0.9597 = 104.6073
+        assertThat(d.churnRisk()).isEqualTo(0.0403);
+        assertThat(d.predictedValue()).isEqualByComparingTo("104.61");
+
+        // A year on the baseline's month has left the window; its last purchase still counts for recency.
+        Aggregates.Derived later = Aggregates.derive(state, LocalDate.parse("2027-10-01"));
+        assertThat(later.frequency()).isEqualTo(1);
+        assertThat(later.monetary()).isEqualByComparingTo("9.00");
+        assertThat(later.recencyDays()).isEqualTo(315);
+
+        // With no events yet, the baseline alone gives the imported figures, recency grown with time.
+        Aggregates.Derived alone = Aggregates.derive(new AggregateState(new TreeMap<>(), Map.of(), Map.of(), Map.of(),
+                null, null, imported), TODAY);
+        assertThat(alone.frequency()).isEqualTo(4);
+        assertThat(alone.monetary()).isEqualByComparingTo("100.00");
+        assertThat(alone.recencyDays()).isEqualTo(59);
+        assertThat(alone.topCategories()).containsExactly("tea", "cakes");
+    }
+
     @ParameterizedTest(name = "first {0}, last {1}, months {2} -> {3}")
     @CsvSource({
             "2026-10-01, 2026-11-20, 2026-10;2026-11, new",

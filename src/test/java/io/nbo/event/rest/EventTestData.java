@@ -16,7 +16,7 @@ public class EventTestData {
 
     static final List<String> TABLES = List.of("customer_event", "customer_purchase_month", "customer_item_stat",
             "customer_channel_stat", "customer_activity", "customer_consent_change", "customer_segment",
-            "offer_outbox");
+            "offer_outbox", "customer_baseline", "trigger_firing");
 
     private final DataSource dataSource;
 
@@ -26,6 +26,15 @@ public class EventTestData {
 
     /** A fresh customer in London with these consents and segments (JSON arrays). */
     public void customer(String id, String consents, String segments) throws Exception {
+        forget(id);
+        asAdmin().contentType(ContentType.JSON).body("""
+                {"id": "%s", "timeZone": "Europe/London", "consents": %s, "segments": %s, "lifecycleStage": "prospect",
+                 "engagement": "unknown"}
+                """.formatted(id, consents, segments)).post("/api/customers").then().statusCode(201);
+    }
+
+    /** Deletes the customer and everything events left for them, straight in the database. */
+    public void forget(String id) throws Exception {
         try (Connection c = dataSource.getConnection()) {
             for (String table : TABLES) {
                 try (PreparedStatement s = c.prepareStatement("delete from " + table + " where customer_id = ?")) {
@@ -38,10 +47,6 @@ public class EventTestData {
                 s.executeUpdate();
             }
         }
-        asAdmin().contentType(ContentType.JSON).body("""
-                {"id": "%s", "timeZone": "Europe/London", "consents": %s, "segments": %s, "lifecycleStage": "prospect",
-                 "engagement": "unknown"}
-                """.formatted(id, consents, segments)).post("/api/customers").then().statusCode(201);
     }
 
     public long count(String sql) throws Exception {

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * "Spend 10 on coffee within 7 days of receiving it": a purchase that meets the terms inside the window completes the
- * offer and records the purchased outcome on the decision that made it; smaller, other-category, second and late
- * purchases do not.
+ * "Spend 10 on coffee within 7 days of receiving it": the coffee lines of the purchases inside the window, each purchase
+ * once, add up to the terms, and the offer is completed with the purchased outcome on the decision that made it;
+ * purchases before the offer, of other categories, repeated, after completion or after the window do not count.
  */
 @QuarkusTest
 class OfferCompletionTest {
@@ -39,6 +39,7 @@ class OfferCompletionTest {
     void setUp() throws Exception {
         data.customer("C-DONE-1", "[\"push\"]", "[]");
         data.customer("C-DONE-2", "[\"push\"]", "[]");
+        data.customer("C-DONE-3", "[\"push\"]", "[]");
         asMarketer().contentType(ContentType.JSON).body("""
                 {"minSpend": 10.00, "category": "coffee", "withinDays": 7}
                 """).put("/api/offers/LOYALTY-2X/completion").then().statusCode(200);
@@ -51,22 +52,45 @@ class OfferCompletionTest {
     }
 
     @Test
-    void aQualifyingPurchaseInsideTheWindowCompletesTheOfferOnce() {
-        String decision = triggered("C-DONE-1", "done-cart-1");
+    void purchasesInsideTheWindowAreAddedUpOnceEachAndCompleteTheOfferOnce() {
+        String decision = triggered("C-DONE-1", "done-cart-1"); // decided at 2026-11-23T12:00Z
         clock.set(Instant.parse("2026-11-25T12:00:00Z"));
 
-        purchase("done-p1", "C-DONE-1", "2026-11-25T09:00:00Z", "latte", "coffee", "8.00")
+        // Before the offer was made: not in its window, however much coffee.
+        purchase("done-p0", "C-DONE-1", "2026-11-23T11:00:00Z", "beans", "coffee", "30.00")
                 .body("offersCompleted", empty());
+        purchase("done-p1", "C-DONE-1", "2026-11-25T09:00:00Z", "latte", "coffee", "4.00")
+                .body("offersCompleted", empty());
+        // Sent again: a duplicate, counted once.
+        withDevKey().contentType(ContentType.JSON).body(PURCHASE.formatted("done-p1", "C-DONE-1",
+                "2026-11-25T09:00:00Z", "latte", "coffee", "4.00")).post("/api/events").then().statusCode(200)
+                .body("status", equalTo("duplicate"));
+        // Another category does not count towards "10 on coffee".
         purchase("done-p2", "C-DONE-1", "2026-11-25T09:30:00Z", "scarf", "fashion", "40.00")
                 .body("offersCompleted", empty());
-        purchase("done-p3", "C-DONE-1", "2026-11-25T10:00:00Z", "beans", "coffee", "12.00")
+        // 4 + 7 = 11 on coffee: complete.
+        purchase("done-p3", "C-DONE-1", "2026-11-25T10:00:00Z", "beans", "coffee", "7.00")
                 .body("offersCompleted", contains("LOYALTY-2X (decision " + decision + ")"));
         purchase("done-p4", "C-DONE-1", "2026-11-25T11:00:00Z", "beans", "coffee", "15.00")
                 .body("offersCompleted", empty());
 
         asAgent().get("/api/customers/C-DONE-1/history").then().statusCode(200)
                 .body("findAll { it.decisionId == '" + decision + "' && it.event == 'purchased' }.value",
-                        contains(12.0f));
+                        contains(11.0f));
+    }
+
+    @Test
+    void aPurchaseArrivingLateThatHappenedEarlierStillAddsUp() {
+        String decision = triggered("C-DONE-3", "done-cart-3");
+        clock.set(Instant.parse("2026-11-26T12:00:00Z"));
+
+        purchase("done-q2", "C-DONE-3", "2026-11-26T10:00:00Z", "beans", "coffee", "6.00")
+                .body("offersCompleted", empty());
+        purchase("done-q1", "C-DONE-3", "2026-11-24T10:00:00Z", "latte", "coffee", "5.00")
+                .body("offersCompleted", contains("LOYALTY-2X (decision " + decision + ")"));
+        asAgent().get("/api/customers/C-DONE-3/history").then().statusCode(200)
+                .body("findAll { it.decisionId == '" + decision + "' && it.event == 'purchased' }.value",
+                        contains(11.0f));
     }
 
     @Test

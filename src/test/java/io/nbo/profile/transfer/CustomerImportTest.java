@@ -134,7 +134,7 @@ class CustomerImportTest {
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("id,name,email,phone,age,gender,country,region,"
                 + "timeZone,consents,segments,tags,lifecycleStage,engagement,recencyDays,frequency,monetary,"
                 + "topCategories,topItems,preferredChannels,predictedValue,churnRisk,");
-        assertThat(csv).contains("C-IM-1,Ann Smith,ann@example.com,+44 20 7946 0958,34,,,,Europe/London,\"email,sms\","
+        assertThat(csv).contains("C-IM-1,Ann Smith,ann@example.com,'+44 20 7946 0958,34,,,,Europe/London,\"email,sms\","
                 + ",,active,unknown,,0,0.00,,,,0.00,0.0,");
 
         JsonPath back = importAndWait(csv, "text/csv", Map.of());

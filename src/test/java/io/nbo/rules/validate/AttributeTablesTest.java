@@ -134,6 +134,43 @@ class AttributeTablesTest {
     }
 
     /** The offers made eligible, by the index and by Drools, which must agree. */
+    @Test
+    void examplesInTheTestsBlockGiveTheirCustomerAttributeValues() {
+        DraftReport report = checker.check(List.of(Tables.csv(MEMBERS + """
+
+                Tests
+                Test,Age,Income,Membership date,loyalty_tier,Newsletter,Expect eligible,Expect not eligible
+                Gold earner,30,52000,2019-04-01,gold,yes,"COFFEE-AM, ELEC-10, ELEC-20, WINE-CASE",HB-SKINCARE-18
+                Newer silver,,49999.5,2025-11-24,silver,no,HB-FAMILY-30,"ELEC-20, COFFEE-AM, HB-SKINCARE-18"
+                """)), CONTEXT, DraftProgress.NONE);
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.testsRun()).isEqualTo(2);
+        assertThat(report.testFailures()).isEmpty();
+        assertThat(report.compiled()).isNotNull();
+    }
+
+    @Test
+    void aTestsColumnNamingAnUndeclaredAttributeOrAValueOfTheWrongTypeIsRefusedWithItsCell() {
+        DraftReport report = checker.check(List.of(Tables.csv(MEMBERS + """
+
+                Tests
+                Test,Incme,Income,Membership date,Expect eligible
+                Bad,1,lots,2019-13-01,ELEC-20
+                """)), CONTEXT, DraftProgress.NONE);
+
+        assertThat(report.errors()).extracting(RuleProblem::location, RuleProblem::message).containsExactly(
+                tuple("test.drl.csv, sheet 'Sheet1', cell B18", "unknown test column 'Incme'; use Test, a customer "
+                        + "attribute (Age, Lifecycle, Engagement, Consents, Categories, Items, Tags, ...), a context "
+                        + "(Touchpoint, Local time, Day) or Expect eligible / Expect not eligible, or a declared "
+                        + "attribute: income, loyalty_tier, membership_date, newsletter"),
+                tuple("test.drl.csv, sheet 'Sheet1', cell C19", "test 'Bad': 'income' is a number attribute: it "
+                        + "takes a number such as 52000 or 1250.50, got 'lots'"),
+                tuple("test.drl.csv, sheet 'Sheet1', cell D19", "test 'Bad': 'membership_date' is a date attribute: "
+                        + "it takes a date as yyyy-MM-dd such as 2019-04-01, got '2019-13-01'"));
+        assertThat(report.compiled()).isNull();
+    }
+
     private static Set<String> eligible(CompiledRuleSet rules, CustomerProfile customer) {
         Situation situation = new Situation(customer, Channel.WEB, Map.of(), LocalDateTime.of(2026, 11, 23, 10, 0), 5,
                 Instant.parse("2026-11-23T10:00:00Z"));

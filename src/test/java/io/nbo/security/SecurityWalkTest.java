@@ -100,6 +100,8 @@ class SecurityWalkTest {
             rule("GET /api/offers/{id}/completion", AGENT, MARKETER, ADMIN),
             rule("PUT /api/offers/{id}/completion", MARKETER, ADMIN),
             rule("DELETE /api/offers/{id}/completion", MARKETER, ADMIN),
+            rule("GET /api/offers/{id}/funnel", MARKETER, ADMIN),
+            rule("GET /api/offers/funnel", MARKETER, ADMIN),
             rule("GET /api/settings/fallback-offer", MARKETER, ADMIN),
             rule("PUT /api/settings/fallback-offer", MARKETER, ADMIN),
             rule("DELETE /api/sample-data", Map.of("dryRun", "true"), ADMIN),

@@ -111,6 +111,7 @@ class SecurityWalkTest {
             rule("GET /api/policy/file", MARKETER, ADMIN),
             rule("POST /api/policy/validate", MARKETER, ADMIN),
             rule("POST /api/policy/simulate", MARKETER, ADMIN),
+            rule("POST /api/policy/diff", MARKETER, ADMIN),
             rule("GET /api/policy/versions", MARKETER, ADMIN),
             rule("GET /api/policy/activations", MARKETER, ADMIN),
             rule("GET /api/policy/versions/diff", MARKETER, ADMIN),
@@ -124,6 +125,7 @@ class SecurityWalkTest {
             rule("GET /api/rulesets/{name}", MARKETER, ADMIN),
             rule("PUT /api/rulesets/{name}", MARKETER, ADMIN),
             rule("POST /api/rulesets/{name}/simulate", MARKETER, ADMIN),
+            rule("POST /api/rulesets/{name}/diff", MARKETER, ADMIN),
             rule("POST /api/rulesets/{name}/validate", MARKETER, ADMIN)));
 
     @Test

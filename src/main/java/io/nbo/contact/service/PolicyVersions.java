@@ -34,4 +34,10 @@ public class PolicyVersions {
         PolicyStore.StoredFile b = policy.file(to);
         return differ.diff(a.version(), a.name(), a.content(), b.version(), b.name(), b.content());
     }
+
+    /** What a draft would change, rule by rule, against the live version; nothing is checked or stored. */
+    public RuleSetDiff.Diff diffDraft(byte[] draft) {
+        PolicyStore.StoredFile live = policy.file("live");
+        return differ.diff(live.version(), live.name(), live.content(), "draft", live.name(), draft);
+    }
 }

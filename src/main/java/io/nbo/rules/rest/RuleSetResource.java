@@ -173,6 +173,27 @@ public class RuleSetResource {
         return simulator.simulate(name, body, actor(), size, channel, time);
     }
 
+    @POST
+    @Path("/{name}/diff")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Compare a draft table with the live version, row by row, before putting it live",
+            description = "The body is the changed spreadsheet. The answer has the diff's shape (from: the live "
+                    + "version, to: 'draft'): the file added or changed, a header change, and the rows added, "
+                    + "removed and changed (matched by rule name), cell by cell. Nothing is checked, stored or put "
+                    + "live: validate for the checks, simulate for the customers it moves.")
+    @APIResponse(responseCode = "200", description = "The differences (files: [] when the draft is the live file)")
+    @APIResponse(responseCode = "400", description = "Not a table name (*.drl.csv, *.drl.xlsx), or an empty body")
+    public RuleSetDiff.Diff diffDraft(@PathParam("name") String name, byte[] body) {
+        if (name == null || !(name.endsWith(".drl.csv") || name.endsWith(".drl.xlsx"))) {
+            throw new InvalidFieldProblem("name", "a decision table is named *.drl.csv or *.drl.xlsx, got "
+                    + io.nbo.common.error.Values.quote(name));
+        }
+        if (body == null || body.length == 0) {
+            throw new InvalidFieldProblem("body", "send the changed table's bytes as the request body");
+        }
+        return versions.diffDraft(name, body);
+    }
+
     @GET
     @Path("/versions")
     @Operation(summary = "Every activated version, newest activation first")

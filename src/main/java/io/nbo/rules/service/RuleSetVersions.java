@@ -39,6 +39,19 @@ public class RuleSetVersions {
         return differ.diff(a, sources(a), b, sources(b));
     }
 
+    /**
+     * What a draft would change: the live version against the live files with this one replaced (or added), row by
+     * row. Nothing is checked or stored; the draft is named "draft".
+     */
+    public RuleSetDiff.Diff diffDraft(String name, byte[] draft) {
+        String live = liveVersion();
+        List<RuleSource> before = sources(live);
+        List<RuleSource> after = new java.util.ArrayList<>(before.stream().filter(s -> !s.name().equals(name))
+                .toList());
+        after.add(new RuleSource(name, draft));
+        return differ.diff(live, before, "draft", after);
+    }
+
     public List<RuleSource> sources(String version) {
         return store.sources(version).orElseThrow(() -> new NotFoundProblem("no rule-set version '" + version
                 + "' was ever activated; GET /api/rulesets/versions lists them"));

@@ -58,6 +58,7 @@ class SecurityWalkTest {
     /** The expected access, one line per operation (docs/security.md has the same table for people). */
     static final Map<String, Rule> ACCESS = new TreeMap<>(Map.ofEntries(
             rule("POST /api/decisions", API_KEY, AGENT, MARKETER, ADMIN),
+            rule("GET /api/me", API_KEY, AGENT, MARKETER, ADMIN),
             rule("GET /api/experiments", MARKETER, ADMIN),
             rule("POST /api/history/imports", MARKETER, ADMIN),
             rule("GET /api/history/imports/{id}", MARKETER, ADMIN),

@@ -20,9 +20,18 @@ public class ScreenRoutes {
 
     void install(@Observes Router router) {
         router.get("/login").handler(ctx -> ctx.reroute(LOGIN_PAGE));
-        router.get("/agent").handler(ctx -> redirect(ctx, "/agent/"));
-        router.get("/studio").handler(ctx -> redirect(ctx, "/studio/"));
+        router.get("/agent").handler(ctx -> toFolder(ctx, "/agent"));
+        router.get("/studio").handler(ctx -> toFolder(ctx, "/studio"));
         router.route(HttpMethod.POST, "/logout").handler(ScreenRoutes::logout);
+    }
+
+    /** Vert.x matches "/agent" for "/agent/" too: only the bare name is sent on, the folder is the static page. */
+    private static void toFolder(RoutingContext ctx, String name) {
+        if (name.equals(ctx.normalizedPath())) {
+            redirect(ctx, name + "/");
+        } else {
+            ctx.next();
+        }
     }
 
     private static void logout(RoutingContext ctx) {

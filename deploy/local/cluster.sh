@@ -22,6 +22,8 @@ JAR=target/quarkus-app/quarkus-run.jar
 export NBO_DB_URL=${NBO_DB_URL:-jdbc:postgresql://127.0.0.1:5432/nbo}
 export NBO_AGENT_PASSWORD=${NBO_AGENT_PASSWORD:-agent} NBO_MARKETER_PASSWORD=${NBO_MARKETER_PASSWORD:-marketer}
 export NBO_ADMIN_PASSWORD=${NBO_ADMIN_PASSWORD:-admin} NBO_PSEUDONYM_KEY=${NBO_PSEUDONYM_KEY:-local-cluster-pseudonym-key}
+# The screens' sign-in cookie: one key for every node, so a person stays signed in whichever node answers.
+export NBO_SESSION_KEY=${NBO_SESSION_KEY:-local-cluster-session-key-0123456789abcdef}
 # dev-client / nbo-dev-key, as in the embedded default
 export NBO_API_KEYS=${NBO_API_KEYS:-dev-client:55db40fe29ac513e3bda8b9c95edd224ef724f6e88990b3111d75728607cd783}
 

@@ -8,14 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -31,6 +38,7 @@ public final class Browser implements AutoCloseable {
     /** Generous: the test machine is shared, and a wait returns as soon as its condition holds. */
     static final Duration WAIT = Duration.ofSeconds(20);
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final AtomicInteger TIMEOUTS = new AtomicInteger();
 
     private final ChromeDriver driver;
     private final URI base;
@@ -51,6 +59,9 @@ public final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions().setBinary(binary).addArguments("--headless=new", "--no-sandbox",
                 "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1000", "--lang=en-GB",
                 "--disable-extensions", "--no-first-run", "--password-store=basic");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driverPath))
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -121,9 +132,17 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(by);
     }
 
-    /** The visible texts of every element matching, in document order. */
+    /** The visible texts of every element matching, in document order (read again if the page redraws meanwhile). */
     public List<String> texts(By by) {
-        return driver.findElements(by).stream().map(e -> e.getText().strip()).toList();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElements(by).stream().map(e -> e.getText().strip()).toList();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Waits until the visible texts of the elements matching are exactly {@code expected}. */
@@ -132,8 +151,26 @@ public final class Browser implements AutoCloseable {
         return texts(by);
     }
 
+    /**
+     * Waits for a condition. On a timeout, what the browser showed is kept for the reader of the failure: the page as
+     * target/screenshots/timeout-N.png and .html, and the browser's console in the exception's message.
+     */
     public <T> T waitUntil(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        try {
+            return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
+        } catch (TimeoutException e) {
+            String name = "timeout-" + TIMEOUTS.incrementAndGet();
+            screenshot(name);
+            try {
+                Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+            } catch (IOException io) {
+                e.addSuppressed(io);
+            }
+            String console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .map(entry -> entry.getLevel() + " " + entry.getMessage()).collect(Collectors.joining("\n"));
+            throw new TimeoutException("at " + driver.getCurrentUrl() + ", saved as " + name + ".png/.html; browser "
+                    + "console:\n" + console, e);
+        }
     }
 
     /** The element that has the keyboard focus. */

@@ -82,6 +82,7 @@ class ScreenSessionTest {
         given().get("/").then().statusCode(200).contentType("text/html");
         given().get("/app/api.js").then().statusCode(200);
         given().redirects().follow(false).get("/agent").then().statusCode(303).header("Location", "/agent/");
+        given().redirects().follow(false).get("/agent/").then().statusCode(200).contentType("text/html");
         given().get("/webjars/chart.js/dist/chart.umd.js").then().statusCode(200);
     }
 }

@@ -13,11 +13,13 @@ public class RuleSetVersions {
 
     private final RuleSetStore store;
     private final RuleEngine engine;
+    private final RuleSetService rules;
     private final RuleSetDiff differ = new RuleSetDiff();
 
-    public RuleSetVersions(RuleSetStore store, RuleEngine engine) {
+    public RuleSetVersions(RuleSetStore store, RuleEngine engine, RuleSetService rules) {
         this.store = store;
         this.engine = engine;
+        this.rules = rules;
     }
 
     public List<RuleSetStore.StoredVersion> versions() {
@@ -41,9 +43,11 @@ public class RuleSetVersions {
 
     /**
      * What a draft would change: the live version against the live files with this one replaced (or added), row by
-     * row. Nothing is checked or stored; the draft is named "draft".
+     * row; the draft is named "draft" and nothing is stored. It passes the gate first, as a simulation's does (the
+     * header lock, every check): one that cannot go live is refused (403 or 422, every problem located).
      */
-    public RuleSetDiff.Diff diffDraft(String name, byte[] draft) {
+    public RuleSetDiff.Diff diffDraft(String name, byte[] draft, Actor actor) {
+        rules.draft(name, draft, actor);
         String live = liveVersion();
         List<RuleSource> before = sources(live);
         List<RuleSource> after = new java.util.ArrayList<>(before.stream().filter(s -> !s.name().equals(name))

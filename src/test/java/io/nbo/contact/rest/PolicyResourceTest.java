@@ -124,6 +124,12 @@ class PolicyResourceTest {
                 .body("files[0].rows.findAll { it.change == 'removed' }.size()", equalTo(11));
         as("marketer").contentType("text/csv").body(new byte[0]).post("/api/policy/diff").then().statusCode(400)
                 .body("field", equalTo("body"));
+        as("marketer").contentType("text/csv").body("just,some,cells\n").post("/api/policy/diff").then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Contact policy rejected"))
+                .body("detail", org.hamcrest.Matchers.startsWith("the draft cannot go live: "))
+                .body("problems[0].file", equalTo("contact-policy.csv"));
         asMarketer().get("/api/policy").then().body("version", equalTo(shipped));
     }
 

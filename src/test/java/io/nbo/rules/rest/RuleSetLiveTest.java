@@ -249,6 +249,12 @@ class RuleSetLiveTest {
                 .post("/api/rulesets/electronics.csv/diff").then().statusCode(400)
                 .body("field", equalTo("name"))
                 .body("detail", equalTo("a decision table is named *.drl.csv or *.drl.xlsx, got 'electronics.csv'"));
+        as("admin").contentType("text/csv").body("just,some,cells\n")
+                .post("/api/rulesets/" + ELECTRONICS + "/diff").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Rule set rejected"))
+                .body("detail", org.hamcrest.Matchers.startsWith(ELECTRONICS + " cannot go live: "))
+                .body("problems[0].file", equalTo(ELECTRONICS));
         decide().body("ruleSetVersion", equalTo(BASELINE));
     }
 

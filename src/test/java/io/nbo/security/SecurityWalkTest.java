@@ -107,6 +107,8 @@ class SecurityWalkTest {
             rule("GET /api/offers/{id}/completion", AGENT, MARKETER, ADMIN),
             rule("PUT /api/offers/{id}/completion", MARKETER, ADMIN),
             rule("DELETE /api/offers/{id}/completion", MARKETER, ADMIN),
+            rule("GET /api/offers/{id}/funnel", MARKETER, ADMIN),
+            rule("GET /api/offers/funnel", MARKETER, ADMIN),
             rule("GET /api/settings/fallback-offer", MARKETER, ADMIN),
             rule("PUT /api/settings/fallback-offer", MARKETER, ADMIN),
             rule("DELETE /api/sample-data", Map.of("dryRun", "true"), ADMIN),
@@ -116,6 +118,7 @@ class SecurityWalkTest {
             rule("GET /api/policy/file", MARKETER, ADMIN),
             rule("POST /api/policy/validate", MARKETER, ADMIN),
             rule("POST /api/policy/simulate", MARKETER, ADMIN),
+            rule("POST /api/policy/diff", MARKETER, ADMIN),
             rule("GET /api/policy/versions", MARKETER, ADMIN),
             rule("GET /api/policy/activations", MARKETER, ADMIN),
             rule("GET /api/policy/versions/diff", MARKETER, ADMIN),
@@ -129,6 +132,7 @@ class SecurityWalkTest {
             rule("GET /api/rulesets/{name}", MARKETER, ADMIN),
             rule("PUT /api/rulesets/{name}", MARKETER, ADMIN),
             rule("POST /api/rulesets/{name}/simulate", MARKETER, ADMIN),
+            rule("POST /api/rulesets/{name}/diff", MARKETER, ADMIN),
             rule("POST /api/rulesets/{name}/validate", MARKETER, ADMIN)));
 
     @Test

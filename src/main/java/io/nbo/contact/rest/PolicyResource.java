@@ -183,6 +183,23 @@ public class PolicyResource {
     }
 
     @POST
+    @Path("/diff")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({MARKETER, ADMIN})
+    @Operation(summary = "Compare a draft policy table with the live version, rule by rule, before putting it live",
+            description = "The body is the changed policy table. The answer has the diff's shape (from: the live "
+                    + "version, to: 'draft'). The draft is checked first, as for a simulation; nothing is stored or "
+                    + "put live.")
+    @APIResponse(responseCode = "200", description = "The differences (files: [] when the draft is the live file)")
+    @APIResponse(responseCode = "400", description = "An empty body")
+    @APIResponse(responseCode = "422", description = "The draft cannot go live (every problem located); nothing "
+            + "was compared")
+    @APIResponse(responseCode = "401", description = "Not authenticated")
+    public RuleSetDiff.Diff diffDraft(byte[] body) {
+        return versions.diffDraft(body(body));
+    }
+
+    @POST
     @Path("/versions/{version}/activate")
     @RolesAllowed({MARKETER, ADMIN})
     @Operation(summary = "Roll back (or forward): put an earlier policy version live again, exactly as it was")

@@ -34,4 +34,14 @@ public class PolicyVersions {
         PolicyStore.StoredFile b = policy.file(to);
         return differ.diff(a.version(), a.name(), a.content(), b.version(), b.name(), b.content());
     }
+
+    /**
+     * What a draft would change, rule by rule, against the live version; nothing is stored. The draft passes the
+     * policy's checks first, as a simulation's does: one that cannot go live is refused (422, every problem located).
+     */
+    public RuleSetDiff.Diff diffDraft(byte[] draft) {
+        policy.draft(draft);
+        PolicyStore.StoredFile live = policy.file("live");
+        return differ.diff(live.version(), live.name(), live.content(), "draft", live.name(), draft);
+    }
 }

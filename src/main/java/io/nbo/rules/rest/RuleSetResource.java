@@ -173,6 +173,31 @@ public class RuleSetResource {
         return simulator.simulate(name, body, actor(), size, channel, time);
     }
 
+    @POST
+    @Path("/{name}/diff")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Compare a draft table with the live version, row by row, before putting it live",
+            description = "The body is the changed spreadsheet. The answer has the diff's shape (from: the live "
+                    + "version, to: 'draft'): the file added or changed, a header change, and the rows added, "
+                    + "removed and changed (matched by rule name), cell by cell. The draft is checked first, as for "
+                    + "a simulation (a header change needs an admin; a draft that cannot go live is refused with "
+                    + "every problem located); nothing is stored or put live.")
+    @APIResponse(responseCode = "200", description = "The differences (files: [] when the draft is the live file)")
+    @APIResponse(responseCode = "400", description = "Not a table name (*.drl.csv, *.drl.xlsx), or an empty body")
+    @APIResponse(responseCode = "403", description = "The draft changes a header block and the caller is no admin")
+    @APIResponse(responseCode = "422", description = "The draft cannot go live (every problem located); nothing "
+            + "was compared")
+    public RuleSetDiff.Diff diffDraft(@PathParam("name") String name, byte[] body) {
+        if (name == null || !(name.endsWith(".drl.csv") || name.endsWith(".drl.xlsx"))) {
+            throw new InvalidFieldProblem("name", "a decision table is named *.drl.csv or *.drl.xlsx, got "
+                    + io.nbo.common.error.Values.quote(name));
+        }
+        if (body == null || body.length == 0) {
+            throw new InvalidFieldProblem("body", "send the changed table's bytes as the request body");
+        }
+        return versions.diffDraft(name, body, actor());
+    }
+
     @GET
     @Path("/versions")
     @Operation(summary = "Every activated version, newest activation first")

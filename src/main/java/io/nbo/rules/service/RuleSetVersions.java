@@ -13,11 +13,13 @@ public class RuleSetVersions {
 
     private final RuleSetStore store;
     private final RuleEngine engine;
+    private final RuleSetService rules;
     private final RuleSetDiff differ = new RuleSetDiff();
 
-    public RuleSetVersions(RuleSetStore store, RuleEngine engine) {
+    public RuleSetVersions(RuleSetStore store, RuleEngine engine, RuleSetService rules) {
         this.store = store;
         this.engine = engine;
+        this.rules = rules;
     }
 
     public List<RuleSetStore.StoredVersion> versions() {
@@ -37,6 +39,21 @@ public class RuleSetVersions {
         String a = resolve(from);
         String b = resolve(to);
         return differ.diff(a, sources(a), b, sources(b));
+    }
+
+    /**
+     * What a draft would change: the live version against the live files with this one replaced (or added), row by
+     * row; the draft is named "draft" and nothing is stored. It passes the gate first, as a simulation's does (the
+     * header lock, every check): one that cannot go live is refused (403 or 422, every problem located).
+     */
+    public RuleSetDiff.Diff diffDraft(String name, byte[] draft, Actor actor) {
+        rules.draft(name, draft, actor);
+        String live = liveVersion();
+        List<RuleSource> before = sources(live);
+        List<RuleSource> after = new java.util.ArrayList<>(before.stream().filter(s -> !s.name().equals(name))
+                .toList());
+        after.add(new RuleSource(name, draft));
+        return differ.diff(live, before, "draft", after);
     }
 
     public List<RuleSource> sources(String version) {

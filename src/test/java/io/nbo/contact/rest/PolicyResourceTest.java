@@ -111,6 +111,29 @@ class PolicyResourceTest {
     }
 
     @Test
+    void aDraftIsComparedWithTheLivePolicyRuleByRuleWithoutGoingLive() {
+        String shipped = asMarketer().get("/api/policy").then().extract().path("version");
+
+        as("marketer").contentType("text/csv").body(HEADER + "One text a day,cap,sms,,,1,1d,,,,,\n")
+                .post("/api/policy/diff").then().statusCode(200)
+                .body("from", equalTo(shipped))
+                .body("to", equalTo("draft"))
+                .body("files[0].file", equalTo("contact-policy.csv"))
+                .body("files[0].rows.find { it.rule == 'One text a day' }.change", equalTo("added"))
+                .body("files[0].rows.find { it.rule == 'One text a day' }.toRow", equalTo(2))
+                .body("files[0].rows.findAll { it.change == 'removed' }.size()", equalTo(11));
+        as("marketer").contentType("text/csv").body(new byte[0]).post("/api/policy/diff").then().statusCode(400)
+                .body("field", equalTo("body"));
+        as("marketer").contentType("text/csv").body("just,some,cells\n").post("/api/policy/diff").then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Contact policy rejected"))
+                .body("detail", org.hamcrest.Matchers.startsWith("the draft cannot go live: "))
+                .body("problems[0].file", equalTo("contact-policy.csv"));
+        asMarketer().get("/api/policy").then().body("version", equalTo(shipped));
+    }
+
+    @Test
     void validateIsADryRunWithErrorsWarningsAndExamples() {
         String live = asMarketer().get("/api/policy").then().extract().path("version");
 

@@ -228,6 +228,37 @@ class RuleSetLiveTest {
     }
 
     @Test
+    void aDraftIsComparedWithTheLiveVersionRowByRowWithoutGoingLive() {
+        as("marketer").contentType("text/csv").body(TO_ELEC_20)
+                .post("/api/rulesets/" + ELECTRONICS + "/diff").then().statusCode(200)
+                .body("from", equalTo(BASELINE))
+                .body("to", equalTo("draft"))
+                .body("files.size()", equalTo(1))
+                .body("files[0].file", equalTo(ELECTRONICS))
+                .body("files[0].change", equalTo("changed"))
+                .body("files[0].headerChange", equalTo(null))
+                .body("files[0].rows.size()", equalTo(1))
+                .body("files[0].rows[0].change", equalTo("changed"))
+                .body("files[0].rows[0].rule", equalTo("Electronics fans on email"))
+                .body("files[0].rows[0].fromRow", equalTo(12))
+                .body("files[0].rows[0].toRow", equalTo(12))
+                .body("files[0].rows[0].cells[0].column", equalTo("Make eligible"))
+                .body("files[0].rows[0].cells[0].from", equalTo("ELEC-10"))
+                .body("files[0].rows[0].cells[0].to", equalTo("ELEC-20"));
+        as("marketer").contentType("text/csv").body(TO_ELEC_20)
+                .post("/api/rulesets/electronics.csv/diff").then().statusCode(400)
+                .body("field", equalTo("name"))
+                .body("detail", equalTo("a decision table is named *.drl.csv or *.drl.xlsx, got 'electronics.csv'"));
+        as("admin").contentType("text/csv").body("just,some,cells\n")
+                .post("/api/rulesets/" + ELECTRONICS + "/diff").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Rule set rejected"))
+                .body("detail", org.hamcrest.Matchers.startsWith(ELECTRONICS + " cannot go live: "))
+                .body("problems[0].file", equalTo(ELECTRONICS));
+        decide().body("ruleSetVersion", equalTo(BASELINE));
+    }
+
+    @Test
     void rollbackRestoresExactBehaviourAndFiles() throws Exception {
         String before = decide().extract().body().jsonPath().prettify();
         upload("marketer", ELECTRONICS, TO_ELEC_20).statusCode(200);

@@ -52,7 +52,7 @@ function renderPurchases(p) {
       h('dt', {}, 'Lifetime'), h('dd', {}, `${p.purchasesLifetime} purchases, ${fmt.money(p.spendLifetime)}`),
       h('dt', {}, 'Last purchase'), h('dd', {}, fmt.when(p.lastPurchase)),
       p.topCategories && p.topCategories.length ? [h('dt', {}, 'Top categories'),
-        h('dd', {}, p.topCategories.slice(0, 3).map((c) => `${c.name} (${fmt.money(c.amount)})`).join(', '))] : null));
+        h('dd', {}, p.topCategories.slice(0, 3).map((c) => (c.amount == null ? c.name : `${c.name} (${fmt.money(c.amount)})`)).join(', '))] : null));
 }
 
 function describeEvent(event) {

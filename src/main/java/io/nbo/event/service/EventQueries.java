@@ -29,8 +29,11 @@ public class EventQueries {
                             Map<String, Object> event) {
     }
 
-    /** A category or item with its quantity and spend. */
-    public record Ranked(String name, long quantity, BigDecimal amount) {
+    /**
+     * A category or item with its quantity and spend from events; both null for one that only the imported baseline
+     * names (an import gives the top categories and items without their counts).
+     */
+    public record Ranked(String name, Long quantity, BigDecimal amount) {
     }
 
     /**
@@ -86,7 +89,10 @@ public class EventQueries {
     }
 
     private static List<Ranked> ranked(Map<String, AggregateState.Tally> all, List<String> top) {
-        return top.stream().map(n -> new Ranked(n, all.get(n).count(), all.get(n).amount().setScale(2)))
+        return top.stream().map(n -> {
+                    AggregateState.Tally t = all.get(n);
+                    return t == null ? new Ranked(n, null, null) : new Ranked(n, t.count(), t.amount().setScale(2));
+                })
                 .sorted(Comparator.comparingInt(r -> top.indexOf(r.name()))).toList();
     }
 

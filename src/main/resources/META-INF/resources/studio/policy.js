@@ -1,9 +1,10 @@
 // The contact policy, the same way as the decision tables: the live policy (version, who put it live, its rules), its
 // versions, and a changed table checked, compared rule by rule, simulated and put live, or an earlier one put back.
-import { $, h, show as replace, busy, showProblem, announce, fmt } from '/app/ui.js';
+import { $, h, showProblem, announce, fmt } from '/app/ui.js';
 import { get, post, put, seg } from '/app/api.js';
 import {
   validationView, refusalView, diffView, simulationView, versionsView, confirm, fillTouchpoints, problemsTable,
+  showResult as show, stepButtons,
 } from './views.js';
 
 let live = null;
@@ -93,24 +94,7 @@ async function activate() {
   await refresh();
 }
 
-/** Shows a result and brings it into view (results sit below the form; the version history follows them). */
-function show(el, ...children) {
-  replace(el, ...children);
-  if (el.id.endsWith('-result') && children.some(Boolean)) el.scrollIntoView({ block: 'start' });
-  return el;
-}
-
-function act(id, work) {
-  const button = $(id);
-  button.addEventListener('click', () => busy(button, async () => {
-    try {
-      await work();
-    } catch (e) {
-      if (e.problem?.problems) show($('#policy-result'), refusalView(e.problem));
-      else showProblem($('#policy-result'), e);
-    }
-  }));
-}
+const act = stepButtons('#policy-result');
 
 export async function initPolicy() {
   fillTouchpoints($('#policy-touchpoint'));

@@ -1,11 +1,12 @@
 // Decision tables: the live rule set (version, files, warnings, reference check), its versions and who put them live;
 // a changed spreadsheet checked (as a job with progress), compared row by row with the live version, simulated on
 // stored customers, put live (as a job), and any earlier version put live again, each after a confirmation.
-import { $, h, show as replace, busy, showProblem, announce, fmt } from '/app/ui.js';
+import { $, h, showProblem, announce, fmt } from '/app/ui.js';
 import { get, post, put, seg } from '/app/api.js';
 import { followRuleJob } from './jobs.js';
 import {
   validationView, refusalView, diffView, simulationView, versionsView, confirm, fillTouchpoints, problemsTable,
+  showResult as show, stepButtons,
 } from './views.js';
 
 const ASYNC = { Prefer: 'respond-async' };
@@ -148,24 +149,7 @@ async function activate() {
   await refresh();
 }
 
-/** Shows a result and brings it into view (results sit below the form; the version history follows them). */
-function show(el, ...children) {
-  replace(el, ...children);
-  if (el.id.endsWith('-result') && children.some(Boolean)) el.scrollIntoView({ block: 'start' });
-  return el;
-}
-
-function act(id, work) {
-  const button = $(id);
-  button.addEventListener('click', () => busy(button, async () => {
-    try {
-      await work();
-    } catch (e) {
-      if (e.problem?.problems) show($('#rules-result'), refusalView(e.problem));
-      else showProblem($('#rules-result'), e);
-    }
-  }));
-}
+const act = stepButtons('#rules-result');
 
 export async function initRules() {
   fillTouchpoints($('#rules-touchpoint'));

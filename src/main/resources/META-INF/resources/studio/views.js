@@ -1,6 +1,6 @@
 // How the studio shows what the API answers about a draft: located problems, workbook tests, row-level diffs,
 // simulations, and the version history. Plain functions returning elements; values are always text (never HTML).
-import { h, fmt } from '/app/ui.js';
+import { $, h, fmt, busy, showProblem, show as replace } from '/app/ui.js';
 
 const th = (text, cls) => h('th', { scope: 'col', class: cls }, text);
 const td = (value, cls) => h('td', { class: cls }, value ?? '');
@@ -131,4 +131,29 @@ export const TOUCHPOINTS = ['web', 'mobile-app', 'email', 'sms', 'push', 'call-c
 
 export function fillTouchpoints(select) {
   select.replaceChildren(...TOUCHPOINTS.map((t) => h('option', { value: t }, t)));
+}
+
+/** Shows a result and brings it into view (results sit below the form; the version history follows them). */
+export function showResult(el, ...children) {
+  replace(el, ...children);
+  if (el.id.endsWith('-result') && children.some(Boolean)) el.scrollIntoView({ block: 'start' });
+  return el;
+}
+
+/**
+ * The step buttons of one tab (check, compare, simulate, put live): each runs its work while the button is busy, and
+ * a failure lands in the tab's result box, a refusal with located problems as their table, anything else as the problem.
+ */
+export function stepButtons(resultSelector) {
+  return (id, work) => {
+    const button = $(id);
+    button.addEventListener('click', () => busy(button, async () => {
+      try {
+        await work();
+      } catch (e) {
+        if (e.problem?.problems) showResult($(resultSelector), refusalView(e.problem));
+        else showProblem($(resultSelector), e);
+      }
+    }));
+  };
 }
